@@ -159,8 +159,8 @@ def generate_population(ref: RefData, scale: float, years: list[int], seed: int)
         when = uniform_dates(rng, w0, w1, k)
         if is_start:
             start[who] = np.maximum(when, birth[who])
-        else:
-            end[who] = when
+        else:  # leaves at least a month after arriving or being born
+            end[who] = np.maximum(when, start[who] + np.timedelta64(30, "D"))
     keep = (start <= w1) & (end >= w0)
     gem_idx, birth, sex, start, end = gem_idx[keep], birth[keep], sex[keep], start[keep], end[keep]
     n = len(birth)
