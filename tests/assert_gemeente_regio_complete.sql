@@ -3,18 +3,30 @@
 -- Returns the offending (gemeentecode, regio_indeling) pairs; no rows = pass.
 {{ config(tags=['reference']) }}
 
+-- A union of literals rather than unnest(), so the test also runs on Spark.
 with indelingen as (
-    select unnest(['provincie', 'ggd_regio', 'arbeidsmarktregio', 'hechte_huisartsenzorg']) as regio_indeling
+    select 'provincie' as regio_indeling
+    union all
+    select 'ggd_regio'
+    union all
+    select 'arbeidsmarktregio'
+    union all
+    select 'hechte_huisartsenzorg'
 ),
 
 verwacht as (
-    select g.gemeentecode, i.regio_indeling
+    select
+        g.gemeentecode,
+        i.regio_indeling
     from {{ ref('cbs_gemeenten') }} as g
     cross join indelingen as i
 ),
 
 aanwezig as (
-    select gemeentecode, regio_indeling, count(*) as aantal
+    select
+        gemeentecode,
+        regio_indeling,
+        count(*) as aantal
     from {{ ref('gemeente_regio') }}
     group by gemeentecode, regio_indeling
 )
@@ -25,6 +37,7 @@ select
     coalesce(a.aantal, 0) as aantal
 from verwacht as v
 full outer join aanwezig as a
-    on v.gemeentecode = a.gemeentecode
-    and v.regio_indeling = a.regio_indeling
+    on
+        v.gemeentecode = a.gemeentecode
+        and v.regio_indeling = a.regio_indeling
 where coalesce(a.aantal, 0) <> 1 or v.gemeentecode is null

@@ -1,0 +1,52 @@
+# Two commands on a fresh machine:  make demo  (the main job end to end)  and  make test.
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+export GX_ANALYTICS_ENABLED := false
+
+DEMO_SCALE ?= 0.001
+DEMO_YEARS ?= 2022-2023
+DATA ?= build/deliveries
+
+.PHONY: venv demo test lint seeds bench clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q uv==0.13.9
+	$(BIN)/uv pip install --python $(PY) -q -r requirements.txt
+	$(BIN)/uv pip install --python $(PY) -q --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+## demo: create the environment, generate a small synthetic data set, check its calibration,
+## load seeds and build every dbt model, and generate the dbt docs.
+demo: venv
+	rm -rf $(DATA) build/faults build/zorgspiegel.duckdb
+	$(BIN)/zorgspiegel generate --scale $(DEMO_SCALE) --years $(DEMO_YEARS) --seed 1 --out $(DATA) --faults
+	$(BIN)/zorgspiegel calibrate --data $(DATA) --jaar 2023
+	$(BIN)/dbt build
+	$(BIN)/dbt docs generate
+
+## test: the whole test suite: pytest, dbt build with its data tests on a scratch database, sqlfluff.
+test: venv
+	$(BIN)/pytest || [ $$? -eq 5 ]
+	rm -f build/test.duckdb
+	mkdir -p build && ZORGSPIEGEL_DUCKDB=build/test.duckdb $(BIN)/dbt build
+	$(MAKE) lint
+
+lint: venv
+	$(BIN)/sqlfluff lint models macros tests analyses
+
+## seeds: rebuild seeds/reference from ../shared/reference (the output is committed).
+seeds: venv
+	$(BIN)/zorgspiegel seeds build
+
+## bench: generator speed targets (scale 0.01 x 5 years; scale 0.1 x 1 year).
+bench: venv
+	$(PY) scripts/bench_generate.py
+
+clean:
+	rm -rf build target logs

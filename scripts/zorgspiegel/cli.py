@@ -1,0 +1,100 @@
+"""The `zorgspiegel` command: generate synthetic deliveries, rebuild seeds, check calibration."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .paths import DEFAULT_REFERENCE_DIR, REPO_ROOT, SEEDS_DIR
+
+CURATED_DIR = Path(__file__).parent / "curated"
+
+
+def _years(value: str) -> list[int]:
+    """'2019-2023' or '2023' -> list of years."""
+    try:
+        first, _, last = value.partition("-")
+        years = list(range(int(first), int(last or first) + 1))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: use YYYY or YYYY-YYYY") from None
+    if not years or not 2015 <= years[0] <= years[-1] <= 2030:
+        raise click.BadParameter(f"{value!r}: years must lie between 2015 and 2030, first <= last")
+    return years
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """zorgspiegel: an open data warehouse for Dutch health-care data."""
+
+
+@main.command()
+@click.option("--scale", type=click.FloatRange(0.0001, 1.0), default=0.001, show_default=True,
+              help="Size relative to the Netherlands (1 = ~17.6 M insured, ~5,000 GP practices).")
+@click.option("--years", "years", default="2022-2023", show_default=True, help="YYYY or YYYY-YYYY.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data (byte for byte).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT / "build" / "deliveries",
+              show_default=True, help="Root folder for the deliveries (<out>/<bron>/<aanlevering_id>/).")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--faults/--no-faults", default=False, show_default=True,
+              help="Also write the catalogue of bad deliveries under <out>/../faults/<fault>/.")
+def generate(scale: float, years: str, seed: int, out: Path, fmt: str, faults: bool) -> None:
+    """Write synthetic deliveries of all seven sources, calibrated to Vektis 2023."""
+    from .generator.generate import GenerateConfig, generate as run
+
+    t0 = time.time()
+    if out.exists() and any(out.iterdir()):
+        raise click.UsageError(f"{out} is not empty: deliveries are immutable, choose a new --out")
+    rows = run(GenerateConfig(scale=scale, years=_years(years), seed=seed, out=out, fmt=fmt),
+               progress=lambda m: click.echo(m, err=True))
+    click.echo(f"\nRows per source ({out}):")
+    for bron, n in sorted(rows.items()):
+        click.echo(f"  {bron:<20} {n:>14,}")
+    click.echo(f"  {'total':<20} {sum(rows.values()):>14,}   in {time.time() - t0:.1f} s")
+    if faults:
+        from .generator.faults import write_fault_catalogue
+
+        made = write_fault_catalogue(out, out.parent / "faults", seed)
+        click.echo(f"Fault catalogue: {len(made)} bad deliveries under {out.parent / 'faults'}")
+
+
+@main.command()
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=REPO_ROOT / "build" / "deliveries", show_default=True, help="A generated delivery root.")
+@click.option("--jaar", type=int, default=2023, show_default=True, help="Treatment year to compare.")
+@click.option("--max-deviation", type=float, default=None,
+              help="Exit 1 when a national age/sex or category figure deviates more than this many percent.")
+def calibrate(data: Path, jaar: int, max_deviation: float | None) -> None:
+    """Print the deviation of a generated data set from the Vektis 2023 figures per dimension."""
+    from .calibration import calibrate as run, report
+
+    c = run(data, jaar)
+    click.echo(report(c))
+    worst = max(c.max_abs_deviation("leeftijd_geslacht"), c.max_abs_deviation("zorgcategorie"))
+    if max_deviation is not None and worst > max_deviation:
+        click.echo(f"FAIL: largest deviation {worst:.1f} % > {max_deviation} %", err=True)
+        sys.exit(1)
+
+
+@main.group()
+def seeds() -> None:
+    """Reference seeds derived from ../shared/reference."""
+
+
+@seeds.command("build")
+@click.option("--reference", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=DEFAULT_REFERENCE_DIR, show_default=True, help="Folder with the real public figures.")
+def seeds_build(reference: Path) -> None:
+    """Rebuild seeds/reference/*.csv from the real public figures (deterministic)."""
+    from .reference import build_reference_seeds
+    from .vektis_seeds import build_vektis_seeds
+
+    counts = build_reference_seeds(reference, SEEDS_DIR, arbeidsmarktregio_csv=CURATED_DIR / "arbeidsmarktregio_gemeente.csv")
+    counts |= build_vektis_seeds(reference, SEEDS_DIR)
+    for name, n in sorted(counts.items()):
+        click.echo(f"  {name:<40} {n:>8,} rows")
+
+
+if __name__ == "__main__":
+    main()
