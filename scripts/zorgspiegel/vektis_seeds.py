@@ -12,7 +12,7 @@ import pandas as pd
 
 def _write(df: pd.DataFrame, path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
-    df.to_csv(path, index=False, lineterminator="\n", float_format="%.2f")
+    df.to_csv(path, index=False, lineterminator="\n")
     return len(df)
 
 
@@ -22,14 +22,15 @@ def build_vektis_seeds(reference_dir: Path, seeds_dir: Path) -> dict[str, int]:
     counts = {}
 
     lg = pd.read_csv(reference_dir / "vektis_zvw_2023_landelijk_leeftijd_geslacht.csv")
-    lg = lg.rename(columns={"leeftijdsklasse": "vektis_leeftijdsklasse"})
+    lg = lg.rename(columns={"leeftijdsklasse": "vektis_leeftijdsklasse"}).round(
+        {"verzekerdejaren": 2, "kosten_totaal_eur": 2})
     counts["vektis_zvw_leeftijd_geslacht"] = _write(
         lg[["jaar", "geslacht", "vektis_leeftijdsklasse", "verzekerdejaren", "kosten_totaal_eur"]],
         out / "vektis_zvw_leeftijd_geslacht.csv",
     )
 
     zc = pd.read_csv(reference_dir / "vektis_zvw_2023_gemeente_zorgcategorie.csv", dtype={"gemeentecode": str})
-    zc = zc.sort_values(["gemeentecode", "zorgcategorie"])
+    zc = zc.sort_values(["gemeentecode", "zorgcategorie"]).round({"verzekerdejaren": 2, "kosten_eur": 2})
     counts["vektis_zvw_gemeente_zorgcategorie"] = _write(
         zc[["jaar", "gemeentecode", "zorgcategorie", "verzekerdejaren", "kosten_eur"]],
         out / "vektis_zvw_gemeente_zorgcategorie.csv",

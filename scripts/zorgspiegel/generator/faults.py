@@ -115,13 +115,16 @@ class Clean:
         return sum(b["rijen"] for b in self.manifest["bestanden"])
 
 
-def _find_clean(clean_root: Path, bron: str, min_rows: int = 0) -> Clean:
-    """The first delivery of `bron` in sorted folder order with at least `min_rows` rows."""
-    for folder in sorted(p for p in (Path(clean_root) / bron).glob("*") if (p / "manifest.json").is_file()):
-        clean = Clean(folder, json.loads((folder / "manifest.json").read_text(encoding="utf-8")))
-        if clean.rows() >= min_rows:
-            return clean
-    raise FileNotFoundError(f"no {bron} delivery with >= {min_rows} rows under {clean_root}")
+def _find_clean(clean_root: Path, bron: str, min_rows: int = SAMPLE_ROWS) -> Clean:
+    """The first delivery of `bron` in sorted folder order with at least `min_rows` rows.
+
+    If none is that big (a tiny scale), the largest one, so the bad rows stay a minority if at all possible.
+    """
+    folders = sorted(p for p in (Path(clean_root) / bron).glob("*") if (p / "manifest.json").is_file())
+    if not folders:
+        raise FileNotFoundError(f"no {bron} delivery under {clean_root}")
+    cleans = [Clean(f, json.loads((f / "manifest.json").read_text(encoding="utf-8"))) for f in folders]
+    return next((c for c in cleans if c.rows() >= min_rows), max(cleans, key=Clean.rows))
 
 
 def _batches(clean: Clean, tabel: str, batch_rows: int = 65536) -> Iterator[pa.Table]:
@@ -219,10 +222,10 @@ class _Run:
 
     def __init__(self, clean_root: Path, faults_root: Path, seed: int):
         self.faults_root, self.seed = Path(faults_root), seed
-        self.decl = _find_clean(clean_root, "zvw_declaraties", SAMPLE_ROWS)
+        self.decl = _find_clean(clean_root, "zvw_declaraties")
         self.verz = _find_clean(clean_root, "zvw_verzekerden")
         self.jeugd = _find_clean(clean_root, "jeugdwet_trajecten")
-        self.agb = _find_clean(clean_root, "agb_register")
+        self.agb = _find_clean(clean_root, "agb_register", 0)  # a snapshot: any will do
         # only 'D' lines: a 'C' line whose original is outside the sample would be a second, unintended fault
         self.decl_d = _head(self.decl, "declaraties", keep=lambda t: pc.equal(t["debet_credit"], "D"))
 
@@ -232,14 +235,17 @@ class _Run:
 
     def pick(self, fault: str, n_rows: int, count: int) -> list[int]:
         """`count` distinct sorted row positions, deterministic per (seed, fault)."""
+        if n_rows < count:
+            raise ValueError(f"{fault}: needs {count} rows to spoil, the clean sample has {n_rows}")
         rng = np.random.default_rng([self.seed, 99, self.k(fault)])
         return sorted(int(r) for r in rng.choice(n_rows, size=count, replace=False))
 
     def declaraties(self, fault: str) -> pa.Table:
         """The D-line sample with regel_id made unique for this fault (suffix -F<k>)."""
         suffix = f"-F{self.k(fault):02d}"
-        ids = [f"{r}{suffix}" for r in self.decl_d["regel_id"].to_pylist()]
-        return _set(self.decl_d, "regel_id", list(range(len(ids))), ids)
+        i = self.decl_d.schema.get_field_index("regel_id")
+        ids = pc.binary_join_element_wise(self.decl_d.column(i), suffix, "")
+        return self.decl_d.set_column(i, self.decl_d.schema.field(i), ids)
 
     def emit(self, fault: str, clean: Clean, tables: dict[str, pa.Table], wrong: str, bad_rows: int,
              fmt: str | None = None) -> tuple[FaultDelivery, Path]:
@@ -258,6 +264,16 @@ def _ids(table: pa.Table, rows: list[int]) -> str:
     return ", ".join(f"'{table['regel_id'][r].as_py()}'" for r in rows)
 
 
+def _data_files(folder: Path) -> list[Path]:
+    """The data files of a delivery folder, in manifest order."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return [folder / b["naam"] for b in manifest["bestanden"]]
+
+
+def _with(fd: FaultDelivery, wrong: str) -> FaultDelivery:
+    return FaultDelivery(**{**asdict(fd), "wrong": wrong})
+
+
 # ---------------------------------------------------------------- whole-delivery faults
 
 def _truncated_file(run: _Run, fault: str) -> FaultDelivery:
@@ -273,7 +289,7 @@ def _checksum_mismatch(run: _Run, fault: str) -> FaultDelivery:
     fd, folder = run.emit(fault, run.decl, {"declaraties": t}, "", 0)
     (r,) = run.pick(fault, t.num_rows, 1)
     old = t["bedrag"][r].as_py()
-    path = folder / f"declaraties.{run.decl.fmt('declaraties')}"
+    (path,) = _data_files(folder)
     _write_file(_set(t, "bedrag", [r], [old + Decimal("1.00")]), path)  # manifest keeps the old sha256
     return _with(fd, f"after the manifest, bedrag of regel_id {_ids(t, [r])} changed {old} -> {old + 1}; "
                      "rows unchanged, sha256 differs")
@@ -350,16 +366,6 @@ def _csv_wrong_encoding(run: _Run, fault: str) -> FaultDelivery:
                      f"{' / '.join(repr(n) for n in CP1252_NAMES)}; manifest consistent")
 
 
-def _data_files(folder: Path) -> list[Path]:
-    """The data files of a delivery folder, in manifest order."""
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    return [folder / b["naam"] for b in manifest["bestanden"]]
-
-
-def _with(fd: FaultDelivery, wrong: str) -> FaultDelivery:
-    return FaultDelivery(**{**asdict(fd), "wrong": wrong})
-
-
 # ---------------------------------------------------------------- row-level faults
 
 def _declaration_value_fault(column: str, values: list, what: str):
@@ -414,7 +420,7 @@ def _double_reversal(run: _Run, fault: str) -> FaultDelivery:
         t = _set_row(t, r, {**orig, "regel_id": f"{orig['regel_id']}-C{n}", "debet_credit": "C",
                             "origineel_regel_id": orig["regel_id"]})
     fd, _ = run.emit(fault, run.decl, {"declaraties": t},
-                     f"'D' line '{orig['regel_id']}' (row {d}) is reversed twice: '{orig['regel_id']}-C1' "
+                     f"'D' line '{orig['regel_id']}' (row {d}, 0-based) is reversed twice: '{orig['regel_id']}-C1' "
                      f"(row {c1}) and '{orig['regel_id']}-C2' (row {c2}); the second reversal is the error", 1)
     return fd
 
@@ -426,7 +432,7 @@ def _duplicate_regel_id(run: _Run, fault: str) -> FaultDelivery:
     within = t["regel_id"][z].as_py()
     t = _set(t, "regel_id", [x, y], [clean_id, within])
     fd, _ = run.emit(fault, run.decl, {"declaraties": t},
-                     f"row {x} repeats regel_id '{clean_id}' of clean delivery {run.decl.id} (same insurer); "
+                     f"row {x} (0-based) repeats regel_id '{clean_id}' of clean delivery {run.decl.id} (same insurer); "
                      f"row {y} repeats regel_id '{within}' of row {z} in this delivery (other content)", 2)
     return fd
 
