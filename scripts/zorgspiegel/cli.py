@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .generator import params
 from .paths import DEFAULT_REFERENCE_DIR, REPO_ROOT, SEEDS_DIR
 
 CURATED_DIR = Path(__file__).parent / "curated"
@@ -37,16 +38,21 @@ def main() -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT / "build" / "deliveries",
               show_default=True, help="Root folder for the deliveries (<out>/<bron>/<aanlevering_id>/).")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--run-out-months", type=click.IntRange(0, 36), default=params.DELIVERY_MONTHS_AFTER_LAST_YEAR,
+              show_default=True,
+              help="Months of claim deliveries after the last year; later-processed claims are not delivered yet.")
 @click.option("--faults/--no-faults", default=False, show_default=True,
               help="Also write the catalogue of bad deliveries under <out>/../faults/<fault>/.")
-def generate(scale: float, years: str, seed: int, out: Path, fmt: str, faults: bool) -> None:
+def generate(scale: float, years: str, seed: int, out: Path, fmt: str, run_out_months: int,
+             faults: bool) -> None:
     """Write synthetic deliveries of all seven sources, calibrated to Vektis 2023."""
     from .generator.generate import GenerateConfig, generate as run
 
     t0 = time.time()
     if out.exists() and any(out.iterdir()):
         raise click.UsageError(f"{out} is not empty: deliveries are immutable, choose a new --out")
-    rows = run(GenerateConfig(scale=scale, years=_years(years), seed=seed, out=out, fmt=fmt),
+    rows = run(GenerateConfig(scale=scale, years=_years(years), seed=seed, out=out, fmt=fmt,
+                              run_out_months=run_out_months),
                progress=lambda m: click.echo(m, err=True))
     click.echo(f"\nRows per source ({out}):")
     for bron, n in sorted(rows.items()):

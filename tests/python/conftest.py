@@ -18,7 +18,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import duckdb
 import pytest
@@ -128,7 +128,7 @@ def connect(dataset: Dataset) -> duckdb.DuckDBPyConnection:
 
 
 @pytest.fixture(scope="session")
-def db(parquet_dataset) -> duckdb.DuckDBPyConnection:
+def db(parquet_dataset) -> Iterator[duckdb.DuckDBPyConnection]:
     con = connect(parquet_dataset)
     yield con
     con.close()

@@ -103,9 +103,9 @@ def agb_register() -> dict[str, pa.Table]:
     }
 
 
-def jeugdwet(n: int) -> pa.Table:
+def jeugdwet(n: int, gemeente: str = "GM0014") -> pa.Table:
     return to_table("jeugdwet_trajecten", "jeugdwet_trajecten", {
-        "persoon_id": [pid(100 + i) for i in range(n)], "gemeentecode": ["GM0014"] * n,
+        "persoon_id": [pid(100 + i) for i in range(n)], "gemeentecode": [gemeente] * n,
         "hulpvorm": ["jeugdhulp_ambulant"] * n, "begindatum": [date(2023, 2, 1)] * n,
         "einddatum": [date(2023, 6, 30) if i % 2 else None for i in range(n)],
         "kosten": [Decimal("1234.50")] * n,
@@ -119,6 +119,8 @@ def build_clean_root(root: Path, fmt: str) -> Path:
                    {"declaraties": declaraties("2023-02", 60, reversals=2)}, fmt)
     write_delivery(root, "zvw_verzekerden", "3311", "2023", CREATED, {"verzekerden": verzekerden(60)}, fmt)
     write_delivery(root, "agb_register", "VEKTIS", "2023-12-31", CREATED, agb_register(), fmt)
+    write_delivery(root, "jeugdwet_trajecten", "GM0003", "2023", CREATED,  # too small: must be skipped
+                   {"jeugdwet_trajecten": jeugdwet(5, "GM0003")}, fmt)
     write_delivery(root, "jeugdwet_trajecten", "GM0014", "2023", CREATED, {"jeugdwet_trajecten": jeugdwet(55)}, fmt)
     return root
 

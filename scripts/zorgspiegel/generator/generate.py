@@ -30,6 +30,7 @@ class GenerateConfig:
     seed: int
     out: Path
     fmt: str = "parquet"
+    run_out_months: int = params.DELIVERY_MONTHS_AFTER_LAST_YEAR
 
 
 def _stamp(d: np.datetime64, hour: str = "02:13:00+01:00") -> str:
@@ -49,7 +50,7 @@ def generate(cfg: GenerateConfig, progress: Callable[[str], None] = print) -> Co
     registration = assign_practices(ref, pop, reg, cfg.seed)
     log(f"register: {len(reg.practices):,} GP practices, {len(reg.zorgverleners):,} providers")
     last = cfg.years[-1]
-    cutoff = (day(last, 12, 31).astype("datetime64[M]") + params.DELIVERY_MONTHS_AFTER_LAST_YEAR)
+    cutoff = day(last, 12, 31).astype("datetime64[M]") + cfg.run_out_months
 
     for y in cfg.years:
         snap = day(y, 12, 31)
