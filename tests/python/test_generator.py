@@ -4,9 +4,7 @@ obey the value rules of the sources and the seeds, be deterministic, and contain
 products' business rules need.
 
 Expectations come from the spec, the seeds and the rules, never from a previous run. Data sets are
-generated once per session (see conftest.py). Known generator bugs are marked
-``xfail(strict=True)`` with the reason, so they stay visible and the suite fails once they are fixed
-(then remove the mark).
+generated once per session (see conftest.py).
 """
 from __future__ import annotations
 
@@ -334,10 +332,6 @@ def test_gp_prestatiecode_valid_on_treatment_date(db):
                 "GP prestatiecode valid (geldig_vanaf..geldig_tot) on the treatment date")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "generator bug: params.PROVIDERS_NATIONAL['9403'] = (1200, '2299', 0) makes providers.generate_register "
-    "create ondernemingen with kwalificatiecode '2299', which is not in seeds/domain/agb_kwalificaties.csv "
-    "(probably meant '9499' Psychologenpraktijk)"))
 def test_kwalificatiecode_in_seed(db):
     assert_none(db, "SELECT DISTINCT kwalificatiecode, entiteit FROM kwalificaties "
                     "WHERE kwalificatiecode NOT IN (SELECT kwalificatiecode FROM seed_agb_kwalificaties)",
@@ -404,10 +398,6 @@ def test_atc_and_ddd_on_pharmacy_lines_only(db):
                     "OR ddd IS NULL OR ddd <= 0)", "pharmacy lines have an ATC code and positive DDD")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "generator bug: claims._pharmacy builds the chronic ATC code as atc_prefix + '01' (seed atc_fkg), which is a "
-    "valid 7-character level-5 ATC code only for 5-character prefixes (L04AX, J05AR); it yields 'R0301', "
-    "'C0901', 'A10B01', 'N06A01', ... instead of e.g. 'R03AC02', 'C09AA02', 'A10BA02'"))
 def test_atc_codes_are_level_5_atc_codes(db):
     # A dispensed drug has a full ATC code: letter, 2 digits, 2 letters, 2 digits (e.g. A10BA02).
     assert_none(db, "SELECT DISTINCT atc_code FROM declaraties WHERE atc_code IS NOT NULL "
@@ -481,12 +471,7 @@ PERIOD_TABLES = [(b, t) for b, s in SOURCES.items() for t, cols in s.tables.item
 
 
 @pytest.mark.parametrize("bron,tabel", [
-    pytest.param(b, t, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-        "generator bug: providers.generate_register, add_zorgverleners (providers.py:122-125), sets a "
-        "werkrelatie's begindatum = max(provider begin, vestiging begin) and einddatum = min(provider end, "
-        "vestiging end) without checking that the two periods overlap: a provider who retired before the "
-        "vestiging opened, or started after it closed, gets begindatum > einddatum")))
-    if t == "werkrelaties" else (b, t) for b, t in PERIOD_TABLES], ids=[t for _, t in PERIOD_TABLES])
+    (b, t) for b, t in PERIOD_TABLES], ids=[t for _, t in PERIOD_TABLES])
 def test_begindatum_not_after_einddatum(db, bron, tabel):
     assert_none(db, f"SELECT aanlevering_id, begindatum, einddatum FROM {tabel} WHERE begindatum > einddatum",
                 f"{tabel}: begindatum <= einddatum")
@@ -506,20 +491,12 @@ def test_claim_declarants_are_in_the_agb_register(db):
                 "declarant_agb is an onderneming of the AGB register")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "generator bug: providers.add_zorgverleners draws begindatum = max(birth + 29 y, uniform(1985, last year end)) "
-    "with birth up to 1996, so providers can start after the last snapshot (2024/2025) and are absent from every "
-    "register delivery, yet claims.py uses them as zorgverlener_agb (practice_gps / reg.performers ignore dates)"))
 def test_claim_zorgverleners_are_in_the_agb_register(db):
     assert_none(db, "SELECT DISTINCT zorgverlener_agb FROM declaraties WHERE zorgverlener_agb IS NOT NULL "
                     "AND zorgverlener_agb NOT IN (SELECT zorgverlener_agb FROM zorgverleners)",
                 "zorgverlener_agb is a zorgverlener of the AGB register")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "generator bug: claims.py picks declarants from reg.declarants / practice_agb without looking at the "
-    "onderneming's begindatum/einddatum (emit_counted, _pharmacy, _ggz; consults use the Q3 practice for the "
-    "whole year), so lines are declared by ondernemingen that had not started or had already stopped"))
 def test_claim_declarants_active_on_the_treatment_date(db):
     assert_none(db, """
         SELECT d.zorgstroom, d.declarant_agb, d.begindatum, o.begindatum, o.einddatum FROM declaraties d
@@ -632,10 +609,6 @@ def test_all_in_tariff_lines(db):
                       "WHERE s.groep = 'all_in'") > 0
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "generator bug: params.DOUBLE_REGISTRATION_RATE (patients with a fee from two practices in one quarter) is "
-    "never used; claims.gp_streams emits exactly one fee per person per quarter (practice_on), so the pattern "
-    "is absent"))
 def test_fees_from_two_practices_in_the_same_quarter(db):
     assert scalar(db, f"SELECT count(*) FROM (SELECT persoon_id, begindatum FROM {FEES} GROUP BY ALL "
                       "HAVING count(DISTINCT declarant_agb) >= 2)") > 0
@@ -662,11 +635,6 @@ def test_waarnemers_with_werkrelaties(db):
     assert n > 0
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "generator bug: practices.assign_practices caps small practices (< 100 patients) only for the initial "
-    "practice; the overflow is spread over random practices (possibly an already-capped small one), and "
-    "switchers and movers (practice_after, via _choose) are never capped, so at scale 0.002 every small "
-    "practice ends up with >= 100 persons with a Q3 fee (params.SMALL_PRACTICES_MIN is not honoured)"))
 def test_practices_with_fewer_than_100_q3_patients(db):
     n = scalar(db, f"""SELECT count(*) FROM (
         SELECT declarant_agb, year(begindatum), count(DISTINCT persoon_id) AS n FROM {FEES}

@@ -16,7 +16,7 @@ from . import params
 from .dates import age_class, age_on, day, uniform_dates
 from .lines import Lines, StringTable
 from .population import Population, _age_sex_cells
-from .practices import Registration, gp_of, practice_on
+from .practices import Registration, active_on, gp_of, practice_on
 from .providers import Register
 from .refdata import RefData
 
@@ -57,6 +57,12 @@ def build_context(ref: RefData, pop: Population, reg: Register, registration: Re
                         gp={r.prestatiecode: r for r in codes.itertuples()},
                         sb_components=rng.random((n_pr, 3)) < np.array([0.7, 0.85, 0.6]),
                         mtvp_practice=rng.random(n_pr) < 0.3)
+
+
+def _tariffs(ctx: ClaimContext, codes: np.ndarray) -> np.ndarray:
+    """The seed's tariff of each GP prestatiecode."""
+    uniq, inv = np.unique(np.asarray(codes, dtype=str), return_inverse=True)
+    return np.array([ctx.gp[c].tarief_eur for c in uniq], dtype=float)[inv] if len(uniq) else np.empty(0)
 
 
 def _valid(ctx: ClaimContext, code: str, on: np.datetime64) -> bool:
@@ -149,7 +155,6 @@ def gp_streams(b: Block) -> None:
     r = ctx.registration
     pr = reg.practices
     practice_agb = ctx.strings.ids(list(pr.onderneming_agb))
-    gp_agb = ctx.strings.ids(list(reg.zorgverleners.zorgverlener_agb))
     buurt_ses = ctx.ref.buurten.ses_woa_klasse.to_numpy()
     in_wlz_inst = (pop.wlz_profiel[b.persons] >= 0) & (pop.wlz_vorm[b.persons] == 0) & pop.wlz_behandeling[b.persons]
     laag = np.zeros(len(b.persons), bool)
@@ -170,11 +175,17 @@ def gp_streams(b: Block) -> None:
         sel = np.flatnonzero(ok)
         age = age_on(pop.birth[b.persons[sel]], qs)
         codes = _fee_code(ctx, age, laag[sel], pr.is_all_in.to_numpy()[p[sel]])
-        tariffs = np.array([ctx.gp[c].tarief_eur for c in codes]) if len(codes) else np.empty(0)
-        gp = gp_of(reg, r, b.persons[sel], p[sel])
-        b.lines.add(b.persons[sel], stroom_fee, ctx.strings.ids(codes), qs, qe, 1, tariffs, practice_agb[p[sel]],
-                    gp_agb[gp])
+        tariffs = _tariffs(ctx, codes)
+        gp = ctx.strings.ids(gp_of(reg, r, b.persons[sel], p[sel], qs))
+        b.lines.add(b.persons[sel], stroom_fee, ctx.strings.ids(codes), qs, qe, 1, tariffs, practice_agb[p[sel]], gp)
         np.add.at(gp_cost, sel, tariffs)
+        # A few patients get a fee from a second practice in the same quarter (double registration).
+        dbl = sel[rng.random(len(sel)) < params.DOUBLE_REGISTRATION_RATE * (2.0 if q == 2 else 0.67)]
+        other = (p[np.searchsorted(sel, dbl)] + 1 + rng.integers(0, len(pr) - 1, len(dbl))) % len(pr)
+        other = np.where(active_on(reg, qs)[other], other, r.successor[other])
+        other_gp = ctx.strings.ids(gp_of(reg, r, b.persons[dbl], other, qs))
+        b.lines.add(b.persons[dbl], stroom_fee, ctx.strings.id("11000"), qs, qe, 1, ctx.gp["11000"].tarief_eur,
+                    practice_agb[other], other_gp)
         # S&B components: per registered patient per quarter, as contracted by the practice.
         for comp, parts in enumerate([["15001"], ["15002"], ["15003"] if _valid(ctx, "15003", qs) else ["15004", "15005"]]):
             has = sel[ctx.sb_components[p[sel], comp]]
@@ -197,78 +208,103 @@ def gp_streams(b: Block) -> None:
                         practice_agb[p[has]], -1)
             np.add.at(gp_cost, has, ctx.gp[code].tarief_eur)
     b.registered = np.stack(reg_q, axis=1)  # [n, 4] practice per quarter, -1 = none
-    _gp_contacts(b, gp_cost, practice_agb, gp_agb)
+    _gp_contacts(b, gp_cost, practice_agb)
 
 
-def _gp_contacts(b: Block, gp_cost: np.ndarray, practice_agb, gp_agb) -> None:
+def _quarter_practice(b: Block, idx: np.ndarray, begin: np.ndarray) -> np.ndarray:
+    """The practice a person is registered with in the quarter of each line (-1 = none); if that
+    practice closed (or had not opened) by the line's date, its successor declares."""
+    q = (begin.astype("datetime64[M]").astype(int) % 12) // 3
+    p = b.registered[idx, q]
+    pr = b.ctx.reg.practices
+    ok = np.flatnonzero(p >= 0)
+    inactive = (pr.begindatum.to_numpy()[p[ok]] > begin[ok]) | (pr.einddatum.to_numpy()[p[ok]] < begin[ok])
+    p[ok[inactive]] = b.ctx.registration.successor[p[ok[inactive]]]
+    return p
+
+
+def _gp_contacts(b: Block, gp_cost: np.ndarray, practice_agb) -> None:
     """POH, MTVP and M&I lines, then consults and visits sized to the rest of the GP budget."""
     ctx, rng, pop, reg = b.ctx, b.rng, b.ctx.pop, b.ctx.reg
     n = len(b.persons)
-    any_q = b.registered.max(axis=1)
-    practice = np.where(b.registered[:, 2] >= 0, b.registered[:, 2], any_q)  # Q3 practice, else any
     over = ctx.streams.index("huisarts_overig")
     chronic = pop.fkg[b.persons].sum(axis=1)
     mid = day(b.year, 6, 30)
+    ever = b.registered.max(axis=1) >= 0
 
-    def contact(mask, lam, codes, performer_pool, stroom=over):
-        idx = np.repeat(np.flatnonzero(mask), rng.poisson(lam * b.exposure[mask] * b.frailty[mask]))
-        if not len(idx):
-            return
+    def contact(mask, lam, codes, performer_kwal):
+        """Practice-nurse and other practice contacts: only while registered at the practice."""
+        idx = np.repeat(np.flatnonzero(mask & ever), rng.poisson(lam * b.exposure[mask & ever] * b.frailty[mask & ever]))
         begin = uniform_dates(rng, b.lo[idx], b.hi[idx])
+        practice = _quarter_practice(b, idx, begin)
+        keep = practice >= 0
+        idx, begin, practice = idx[keep], begin[keep], practice[keep]
         code = np.array(codes)[rng.integers(0, len(codes), len(idx))]
-        tariff = np.array([ctx.gp[c].tarief_eur for c in code])
-        perf = ctx.strings.ids(performer_pool)[rng.integers(0, len(performer_pool), len(idx))]
-        b.lines.add(b.persons[idx], stroom, ctx.strings.ids(code), begin, begin, 1, tariff,
-                    practice_agb[practice[idx]], perf)
+        tariff = _tariffs(ctx, code)
+        pool = reg.performers(performer_kwal, b.year)
+        perf = ctx.strings.ids(pool)[rng.integers(0, len(pool), len(idx))]
+        b.lines.add(b.persons[idx], over, ctx.strings.ids(code), begin, begin, 1, tariff, practice_agb[practice], perf)
         np.add.at(gp_cost, idx, tariff)
 
-    reg_ok = practice >= 0
+    q3 = np.maximum(b.registered[:, 2], 0)
     ggz_user = (pop.ggz_dx[b.persons] >= 0) & (rng.random(n) < params.GGZ_EPISODE_RATE[b.cls] * 2)
-    contact(reg_ok & (chronic > 0), 1.2, ["13050"], ctx.reg.performers["8501"])
-    # POH-ouderen consults are also claimed under POH-S without that qualification (to be flagged).
-    contact(reg_ok & (b.age >= 75), 0.8, ["13055"], ctx.reg.performers["8501"])
-    contact(reg_ok & ggz_user & (b.age >= 12), 3.0, ["12110", "12111", "12114"], ctx.reg.performers["8502"])
-    contact(reg_ok & ctx.mtvp_practice[np.maximum(practice, 0)] & ((chronic >= 2) | (b.age >= 75)), 1.5,
-            ["13070"], ctx.reg.performers["0101"])
-    contact(reg_ok & (b.age >= 40), 0.08, ["13004", "13005"], ctx.reg.performers["0101"])
-    contact(reg_ok & pop.dementia[b.persons], 0.5, ["13010"], ctx.reg.performers["0101"])
+    contact(chronic > 0, 1.2, ["13050"], "8501")
+    # POH-ouderen consults are also claimed by POH-S without that qualification (to be flagged).
+    contact(b.age >= 75, 0.8, ["13055"], "8501")
+    contact(ggz_user & (b.age >= 12), 3.0, ["12110", "12111", "12114"], "8502")
+    contact(ctx.mtvp_practice[q3] & ((chronic >= 2) | (b.age >= 75)), 1.5, ["13070"], "0101")
+    contact(b.age >= 40, 0.08, ["13004", "13005"], "0101")
+    contact(pop.dementia[b.persons], 0.5, ["13010"], "0101")
+    _consults(b, gp_cost, practice_agb, ever, mid)
 
-    # Consults and visits fill the GP budget left by fees, chain care, POH and S&B.
+
+def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid: np.datetime64) -> None:
+    """Consults and visits, inside and outside office hours, filling the GP budget left by fees,
+    chain care, POH and S&B, so the GP category stays calibrated."""
+    ctx, rng, pop, reg = b.ctx, b.rng, b.ctx.pop, b.ctx.reg
+    n = len(b.persons)
     target = sum(b.stream_target(s) for s in ("huisarts_inschrijftarief", "huisarts_consult",
                                              "huisarts_mdz", "huisarts_overig"))
     rest_cell = np.maximum(_per_cell_mean(b.cell, target - gp_cost), 0.25 * _per_cell_mean(b.cell, target))
-    old = b.age >= 75
     inside = ["12000", "12004", "12007", "12001"] if _valid(ctx, "12000", mid) else ["12010", "12011", "12001"]
     inside_p = np.array([0.7, 0.1, 0.05, 0.15]) if len(inside) == 4 else np.array([0.25, 0.6, 0.15])
     visits, outside = ["12002", "12003"], ["12200", "12201", "12202", "12203", "12204", "12300", "12302", "12304"]
     out_p = np.array([0.3, 0.08, 0.35, 0.05, 0.03, 0.06, 0.1, 0.03])
     t = lambda codes, p: float(np.dot([ctx.gp[c].tarief_eur for c in codes], p))  # noqa: E731
-    visit_share = np.where(old, 0.25, 0.02)
+    visit_share = np.where(b.age >= 75, 0.25, 0.02)
     out_share = 0.08
     mean_tariff = (1 - out_share) * ((1 - visit_share) * t(inside, inside_p) + visit_share * t(visits, [0.6, 0.4])) \
         + out_share * t(outside, out_p)
     w = b.frailty * b.exposure * np.where(pop.wlz_profiel[b.persons] >= 0, 0.5, 1.0)
+    w = np.where(ever, w, 0.3 * w)  # never registered this year: passanten, fewer contacts
     lam = rest_cell[b.cell] / mean_tariff * w / np.maximum(_per_cell_mean(b.cell, w)[b.cell], 1e-9)
-    lam = np.where(practice >= 0, lam, 0.3 * lam)  # non-registered: passanten, fewer contacts
     idx = np.repeat(np.arange(n), rng.poisson(lam))
     k = len(idx)
     begin = uniform_dates(rng, b.lo[idx], b.hi[idx])
-    u = rng.random(k)
-    is_out = u < out_share
+    is_out = rng.random(k) < out_share
     is_visit = ~is_out & (rng.random(k) < visit_share[idx])
     code = np.where(is_out, np.array(outside)[rng.choice(len(outside), k, p=out_p)],
                     np.where(is_visit, np.array(visits)[rng.choice(2, k, p=[0.6, 0.4])],
                              np.array(inside)[rng.choice(len(inside), k, p=inside_p)]))
-    tariff = np.array([ctx.gp[c].tarief_eur for c in np.unique(code)])[np.unique(code, return_inverse=True)[1]]
-    pr_idx = practice[idx]
-    pr_idx = np.where(pr_idx >= 0, pr_idx, rng.integers(0, len(reg.practices), k))  # passant at any practice
-    gp = gp_of(reg, ctx.registration, b.persons[idx], pr_idx)
-    regio = ctx.reg.practices.ggd_regio.to_numpy()[pr_idx]
-    hds_agb = np.array([ctx.reg.hds[x] for x in regio])
-    decl = np.where(is_out, ctx.strings.ids(hds_agb), practice_agb[pr_idx])
-    # Waarnemers do part of the consults; outside hours any GP of the region may be on duty.
-    wn = ctx.strings.ids(list(reg.performers["0101"]))[rng.integers(0, len(reg.performers["0101"]), k)]
-    perf = np.where(is_out, wn, gp_agb[gp])
+    tariff = _tariffs(ctx, code)
+    # The practice of the line's quarter; not registered then: a passant at a practice active that day.
+    practice = _quarter_practice(b, idx, begin)
+    quarter = (begin.astype("datetime64[M]").astype(int) % 12) // 3
+    for q in range(4):
+        passant = np.flatnonzero((practice < 0) & (quarter == q))
+        qs = day(b.year, 3 * q + 1, 1)
+        qe = (qs.astype("datetime64[M]") + 3).astype("datetime64[D]") - 1
+        active = np.flatnonzero(active_on(reg, qs) & active_on(reg, qe))
+        practice[passant] = active[rng.integers(0, len(active), len(passant))]
+    gp = np.empty(k, dtype=object)
+    for q in range(4):  # the patient's own GP at that practice in that quarter
+        sel = np.flatnonzero(quarter == q)
+        gp[sel] = gp_of(reg, ctx.registration, b.persons[idx[sel]], practice[sel], day(b.year, 3 * q + 1, 1))
+    regio = reg.practices.ggd_regio.to_numpy()[practice]
+    decl = np.where(is_out, ctx.strings.ids([reg.hds[x] for x in regio]), practice_agb[practice])
+    # Outside office hours any GP of the huisartsenpost may be on duty.
+    duty = reg.performers("0101", b.year)
+    perf = np.where(is_out, ctx.strings.ids(duty)[rng.integers(0, len(duty), k)], ctx.strings.ids(gp))
     b.lines.add(b.persons[idx], ctx.streams.index("huisarts_consult"), ctx.strings.ids(code), begin, begin, 1,
                 tariff, decl, perf)
 
@@ -302,8 +338,8 @@ def other_streams(b: Block) -> None:
     dementia = pop.dementia[b.persons]
     for stroom, (decl, perf, codes) in GENERIC.items():
         weight = one * (3.0 if stroom == "wijkverpleging" else 1.0) ** dementia
-        emit_counted(b, stroom, weight, codes, None, reg.declarants[decl],
-                     None if perf is None else reg.performers[perf])
+        emit_counted(b, stroom, weight, codes, None, reg.declarants(decl, b.year),
+                     None if perf is None else reg.performers(perf, b.year))
     _pharmacy(b)
     _hospital(b)
     _ggz(b)
@@ -313,13 +349,13 @@ def _pharmacy(b: Block) -> None:
     """Chronic medication (FKG, >= the DDD threshold a year) plus acute prescriptions."""
     ctx, rng, pop = b.ctx, b.rng, b.ctx.pop
     fkg = ctx.ref.seed("atc_fkg")
-    atc_of = fkg.atc_prefix.to_numpy()
+    atc_of = fkg.atc_voorbeeld.to_numpy()  # a real level-5 ATC code within the FKG's prefix
     member = pop.fkg[b.persons]
     # Four dispensings a year of 50-100 DDD (>= 180 DDD for a full insured year).
     pi, fi = np.nonzero(member)
     n_disp = np.maximum(1, np.round(4 * b.exposure[pi]).astype(int))
     pi, fi = np.repeat(pi, n_disp), np.repeat(fi, n_disp)
-    chronic_atc = np.char.add(atc_of[fi].astype(str), "01")
+    chronic_atc = atc_of[fi]
     acute_n = rng.poisson((1.0 + b.age / 25.0) * b.exposure * b.frailty)
     ai = np.repeat(np.arange(len(b.persons)), acute_n)
     atc = np.concatenate([chronic_atc, np.array(params.ACUTE_ATC)[rng.integers(0, len(params.ACUTE_ATC), len(ai))]])
@@ -336,7 +372,7 @@ def _pharmacy(b: Block) -> None:
     bedrag *= np.bincount(b.cell, weights=target, minlength=38)[b.cell[idx]] / np.maximum(
         np.bincount(b.cell[idx], weights=bedrag, minlength=38)[b.cell[idx]], 1e-9)
     begin = uniform_dates(rng, b.lo[idx], b.hi[idx])
-    decl = ctx.strings.ids(ctx.reg.declarants["0299"])[rng.integers(0, len(ctx.reg.declarants["0299"]), len(idx))]
+    decl = ctx.strings.ids(ctx.reg.declarants("0299", b.year))[rng.integers(0, len(ctx.reg.declarants("0299", b.year)), len(idx))]
     code = np.where(rng.random(len(idx)) < 0.05, ctx.strings.id("F1001"), ctx.strings.id("F1000"))
     b.lines.add(b.persons[idx], ctx.streams.index("farmacie"), code, begin, begin, 1, np.round(bedrag, 2), decl,
                 -1, atc=ctx.strings.ids(atc), ddd=ddd)
@@ -360,7 +396,7 @@ def _hospital(b: Block) -> None:
         return ctx.strings.ids(codes)[d]
 
     emit_counted(b, "msz", np.where(dementia, 1.5, 1.0), ["MSZ-POLI", "MSZ-DAG", "MSZ-KLIN", "MSZ-OVP"],
-                 [0.6, 0.2, 0.1, 0.1], ctx.reg.declarants["0600"], ctx.reg.performers["0313"], dx=diagnosis)
+                 [0.6, 0.2, 0.1, 0.1], ctx.reg.declarants("0600", b.year), ctx.reg.performers("0313", b.year), dx=diagnosis)
 
 
 def _ggz(b: Block) -> None:
@@ -373,27 +409,27 @@ def _ggz(b: Block) -> None:
     dementia = pop.dementia[b.persons] & (rng.random(len(b.persons)) < 0.1)
     person_dx = np.where(epa, pop.epa_dx[b.persons], np.where(dementia, dxs.index("dementie"), pop.ggz_dx[b.persons]))
     weight = epa * 5.0 + episode * 1.0 + dementia * 0.5
-    providers = np.concatenate([ctx.reg.declarants["7300"], ctx.reg.declarants["9499"]])
+    providers = np.concatenate([ctx.reg.declarants("7300", b.year), ctx.reg.declarants("9499", b.year)])
     dx = lambda idx: dx_ids[person_dx[idx]]  # noqa: E731
     emit_counted(b, "ggz_consulten", weight, ["CO-DIAG", "CO-BEH", "CO-GRP"], [0.2, 0.7, 0.1], providers,
-                 ctx.reg.performers["9401"], dx=dx)
-    emit_counted(b, "ggz_verblijf", epa * 10.0 + episode * 0.1, ["VB-REG"], None, ctx.reg.declarants["7300"],
+                 ctx.reg.performers("9401", b.year), dx=dx)
+    emit_counted(b, "ggz_verblijf", epa * 10.0 + episode * 0.1, ["VB-REG"], None, ctx.reg.declarants("7300", b.year),
                  dx=dx, aantal=lambda idx: rng.integers(5, 60, len(idx)))
     emit_counted(b, "ggz_overig", weight, ["GGZ-OV"], None, providers, dx=dx)
-    emit_counted(b, "ggz_innovatie", weight, ["GGZ-INN"], None, ctx.reg.declarants["7300"], dx=dx)
+    emit_counted(b, "ggz_innovatie", weight, ["GGZ-INN"], None, ctx.reg.declarants("7300", b.year), dx=dx)
     # Crisis: acute consults, for part of the patients also crisis stay days.
     crisis = np.flatnonzero((b.age >= 18) & (rng.random(len(b.persons)) < params.CRISIS_RATE * (1 + 4 * epa)))
     k = rng.integers(1, 5, len(crisis))
     idx = np.repeat(crisis, k)
     begin = uniform_dates(rng, b.lo[idx], b.hi[idx])
-    decl = ctx.strings.ids(ctx.reg.declarants["7300"])[rng.integers(0, len(ctx.reg.declarants["7300"]), len(idx))]
+    decl = ctx.strings.ids(ctx.reg.declarants("7300", b.year))[rng.integers(0, len(ctx.reg.declarants("7300", b.year)), len(idx))]
     b.lines.add(b.persons[idx], ctx.streams.index("ggz_consulten"), ctx.strings.id("CO-CRISIS"), begin, begin, 1,
                 np.round(rng.gamma(2, 110, len(idx)), 2), decl, -1, dx=dx(idx))
     stay = crisis[rng.random(len(crisis)) < 0.4]
     days = rng.integers(1, 22, len(stay))
     begin = uniform_dates(rng, b.lo[stay], b.hi[stay])
     end = np.minimum(begin + days.astype("timedelta64[D]"), b.hi[stay])
-    decl = ctx.strings.ids(ctx.reg.declarants["7300"])[rng.integers(0, len(ctx.reg.declarants["7300"]), len(stay))]
+    decl = ctx.strings.ids(ctx.reg.declarants("7300", b.year))[rng.integers(0, len(ctx.reg.declarants("7300", b.year)), len(stay))]
     b.lines.add(b.persons[stay], ctx.streams.index("ggz_verblijf"), ctx.strings.id("VB-CRISIS"), begin, end, days,
                 np.round(days * 650.0, 2), decl, -1, dx=dx(stay))
 

@@ -102,7 +102,7 @@ def generate(cfg: GenerateConfig, progress: Callable[[str], None] = print) -> Co
             m = write_delivery(cfg.out, "wlz_zorg", zk, str(month), stamp,
                                {"wlz_zorg": wlz_month(ref, pop, month, zk_of_person, zk)}, cfg.fmt)
             rows["wlz_zorg"] += m["bestanden"][0]["rijen"]
-        for agb, table in ggz_wachttijden_month(ref, reg, month, rng).items():
+        for agb, table in ggz_wachttijden_month(ref, reg, month, rng, cfg.seed).items():
             write_delivery(cfg.out, "ggz_wachttijden", agb, str(month), stamp, {"ggz_wachttijden": table}, cfg.fmt)
             rows["ggz_wachttijden"] += table.num_rows
     for y in cfg.years:

@@ -8,7 +8,7 @@ werkrelaties, and waarnemers (0103) who later became GPs (0101).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,7 @@ from .dates import FAR, day, uniform_dates
 from .refdata import RefData
 
 LETTERS = np.array(list("ABCDEFGHJKLMNPRSTVWXZ"))
+YEAR = np.timedelta64(365, "D")
 
 
 @dataclass
@@ -27,44 +28,132 @@ class Register:
     vestigingen: pd.DataFrame
     werkrelaties: pd.DataFrame
     kwalificaties: pd.DataFrame
-    practices: pd.DataFrame  # one row per GP practice: index = practice number
-    practice_gps: list[np.ndarray]  # per practice: indices into zorgverleners of its GPs
-    declarants: dict[str, np.ndarray]  # onderneming kwalificatie -> onderneming AGB codes
-    performers: dict[str, np.ndarray]  # zorgverlener kwalificatie -> zorgverlener AGB codes
-    hds: dict[str, str]  # GGD region -> AGB of its huisartsendienstenstructuur
+    practices: pd.DataFrame  # one row per GP practice, in practice-index order
+    hds: dict[str, str]  # GGD region -> AGB of its huisartsendienstenstructuur (huisartsenpost)
     ggz_aanbieders: np.ndarray  # onderneming AGB of GGZ providers (waiting-time suppliers)
     ggz_vestigingen: np.ndarray  # their vestiging AGB, same order
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _kwal(self, entiteit: str, kwal: str) -> pd.DataFrame:
+        k = self.kwalificaties
+        return k[(k.entiteit == entiteit) & (k.kwalificatiecode == kwal)]
+
+    def declarants(self, kwal: str, year: int) -> np.ndarray:
+        """AGB codes of ondernemingen with this kwalificatie active the whole year (else on 1 July)."""
+        key = ("o", kwal, year)
+        if key not in self._cache:
+            o = self.ondernemingen.set_index("onderneming_agb").loc[self._kwal("onderneming", kwal).agb_code]
+            self._cache[key] = _active(o, year)
+        return self._cache[key]
+
+    def performers(self, kwal: str, year: int) -> np.ndarray:
+        """AGB codes of zorgverleners holding this kwalificatie and active the whole year (else on 1 July)."""
+        key = ("z", kwal, year)
+        if key not in self._cache:
+            k = self._kwal("zorgverlener", kwal).set_index("agb_code")
+            holders = set(_active(k, year))
+            z = self.zorgverleners.set_index("zorgverlener_agb")
+            self._cache[key] = np.array([a for a in _active(z, year) if a in holders], dtype=object)
+        return self._cache[key]
+
+    def practice_gps(self, on: np.datetime64) -> list[np.ndarray]:
+        """Per practice: AGB codes of its GPs (0101) with a werkrelatie there on a date."""
+        key = ("gp", on)
+        if key not in self._cache:
+            gps = set(self.performers("0101", int(str(on)[:4])))
+            w = self.werkrelaties
+            w = w[(w.begindatum.to_numpy() <= on) & (w.einddatum.to_numpy() >= on) & w.zorgverlener_agb.isin(gps)]
+            at = pd.Series(np.arange(len(self.practices)), index=self.practices.vestiging_agb)
+            w = w[w.vestiging_agb.isin(at.index)]
+            groups = w.groupby(at.reindex(w.vestiging_agb).to_numpy()).zorgverlener_agb.apply(np.array)
+            self._cache[key] = [np.sort(groups.get(p, np.array([], dtype=object))) for p in range(len(self.practices))]
+        return self._cache[key]
 
 
-class _Codes:
-    """Hands out unique 8-digit AGB codes: 2-digit zorgverlenersoort + 6-digit number."""
+def _active(frame: pd.DataFrame, year: int) -> np.ndarray:
+    """Index values of rows active all of a year; if none, those active on 1 July."""
+    b, e = frame.begindatum.to_numpy(), frame.einddatum.to_numpy()
+    whole = (b <= day(year)) & (e >= day(year, 12, 31))
+    if not whole.any():
+        whole = (b <= day(year, 7, 1)) & (e >= day(year, 7, 1))
+    return frame.index.to_numpy()[whole]
 
-    def __init__(self):
+
+class _Builder:
+    """Collects register rows; hands out unique 8-digit AGB codes (2-digit soort + 6 digits)."""
+
+    def __init__(self, rng, ref: RefData, years: list[int]):
+        self.rng, self.ref = rng, ref
+        self.w0, self.w1 = day(years[0]), day(years[-1], 12, 31)
+        self.n_years = len(years)
         self.next: dict[str, int] = {}
+        self.ond, self.ves, self.zv, self.wr, self.kw = [], [], [], [], []
+        self.pc4 = ref.pc4.groupby("gemeentecode").pc4.apply(np.array).to_dict()
 
-    def take(self, soort: str, k: int, offset: int = 0) -> np.ndarray:
+    def codes(self, soort: str, k: int, offset: int = 0) -> np.ndarray:
         key = f"{soort}-{offset}"
         start = self.next.get(key, offset + 1)
         self.next[key] = start + k
         if start + k > offset + 300000:
-            raise ValueError(f"AGB number range of {soort} exhausted")
+            raise ValueError(f"AGB number range of zorgverlenersoort {soort} exhausted")
         return np.array([f"{soort}{i:06d}" for i in range(start, start + k)])
 
+    def begin_dates(self, k: int, share_in_window: float) -> np.ndarray:
+        begin = uniform_dates(self.rng, day(1985), self.w0 - 1, k)
+        late = self.rng.random(k) < share_in_window
+        begin[late] = uniform_dates(self.rng, self.w0, self.w1 - 60, late.sum())
+        return begin
 
-def _dates_begin(rng, n: int, w0, w1, share_in_window: float) -> np.ndarray:
-    begin = uniform_dates(rng, day(1985), w0 - np.timedelta64(1, "D"), n)
-    late = rng.random(n) < share_in_window
-    begin[late] = uniform_dates(rng, w0, w1, late.sum())
-    return begin
+    def end_dates(self, begin: np.ndarray, rate_per_year: float) -> np.ndarray:
+        end = np.full(len(begin), FAR)
+        stop = self.rng.random(len(begin)) < rate_per_year * self.n_years
+        end[stop] = uniform_dates(self.rng, np.maximum(begin[stop] + 30, self.w0), self.w1)
+        return end
 
+    def ondernemingen(self, kwal: str, gem_idx: np.ndarray, label: str, stop_rate: float):
+        rng, k, g = self.rng, len(gem_idx), self.ref.gemeenten
+        agb = self.codes(kwal[:2], k, offset=500000)
+        vagb = self.codes(kwal[:2], k, offset=800000)
+        begin = self.begin_dates(k, params.PRACTICE_START_STOP_RATE * self.n_years)
+        end = self.end_dates(begin, stop_rate)
+        names = [f"{label} {g.gemeentenaam.iloc[i]} {j + 1}" for j, i in enumerate(gem_idx)]
+        gem = g.gemeentecode.to_numpy()[gem_idx]
+        postcode = [rng.choice(self.pc4[c]) + "".join(rng.choice(LETTERS, 2)) for c in gem]
+        # A few vestigingen closed while their onderneming goes on (an inactive vestiging).
+        vend = end.copy()
+        closed = (rng.random(k) < 0.03) & (end == FAR)
+        vend[closed] = uniform_dates(rng, np.maximum(begin[closed] + 30, self.w0), self.w1)
+        self.ond.append(pd.DataFrame({"onderneming_agb": agb, "naam": names, "kvk_nummer": _kvk(agb),
+                                      "begindatum": begin, "einddatum": end}))
+        self.ves.append(pd.DataFrame({"vestiging_agb": vagb, "onderneming_agb": agb, "naam": names,
+                                      "postcode": postcode, "gemeentecode": gem, "begindatum": begin,
+                                      "einddatum": vend}))
+        self.kw.append(pd.DataFrame({"agb_code": agb, "entiteit": "onderneming", "kwalificatiecode": kwal,
+                                     "begindatum": begin, "einddatum": end}))
+        return agb, vagb, begin, vend
 
-def _postcodes(rng, ref: RefData, gemeenten: np.ndarray) -> np.ndarray:
-    pc4 = ref.pc4
-    by_gem = pc4.groupby("gemeentecode").pc4.apply(np.array).to_dict()
-    out = np.empty(len(gemeenten), dtype=object)
-    for i, g in enumerate(gemeenten):
-        out[i] = rng.choice(by_gem[g]) + "".join(rng.choice(LETTERS, 2))
-    return out
+    def zorgverleners(self, kwal: str, k: int, begin: np.ndarray | None = None) -> np.ndarray:
+        rng = self.rng
+        agb = self.codes(kwal[:2], k)
+        if begin is None:
+            begin = uniform_dates(rng, day(1985), self.w1 - 60, k)
+        birth = begin - (rng.uniform(26, 45, k) * 365.25).astype("timedelta64[D]")
+        end = self.end_dates(begin, 0.02)
+        self.zv.append(pd.DataFrame({"zorgverlener_agb": agb, "geboortedatum": birth,
+                                     "geslacht": rng.choice(["M", "V"], k, p=[0.45, 0.55]),
+                                     "begindatum": begin, "einddatum": end}))
+        self.kw.append(pd.DataFrame({"agb_code": agb, "entiteit": "zorgverlener", "kwalificatiecode": kwal,
+                                     "begindatum": begin, "einddatum": end}))
+        return agb
+
+    def werkrelaties(self, agb: np.ndarray, vestiging: np.ndarray, v_begin: np.ndarray, v_end: np.ndarray) -> None:
+        """A werkrelatie is the overlap of the provider's and the vestiging's active periods."""
+        z = pd.concat(self.zv).set_index("zorgverlener_agb").loc[agb]
+        begin = np.maximum(z.begindatum.to_numpy(), v_begin)
+        end = np.minimum(z.einddatum.to_numpy(), v_end)
+        ok = begin <= end
+        self.wr.append(pd.DataFrame({"zorgverlener_agb": agb[ok], "vestiging_agb": vestiging[ok],
+                                     "begindatum": begin[ok], "einddatum": end[ok]}))
 
 
 def _kvk(agb: np.ndarray) -> np.ndarray:
@@ -76,171 +165,119 @@ def _kvk(agb: np.ndarray) -> np.ndarray:
 def generate_register(ref: RefData, scale: float, years: list[int], seed: int,
                       insured_per_gemeente: np.ndarray) -> Register:
     rng = np.random.default_rng([seed, 2])
-    codes = _Codes()
+    b = _Builder(rng, ref, years)
     g = ref.gemeenten
-    w0, w1 = day(years[0]), day(years[-1], 12, 31)
     gem_p = insured_per_gemeente / insured_per_gemeente.sum()
-    ond, ves, zv, wr, kw = [], [], [], [], []
-
-    def add_ondernemingen(kwal: str, soort: str, k: int, gems: np.ndarray, label: str, stop_rate=0.02):
-        agb = codes.take(soort, k, offset=500000)
-        vagb = codes.take(soort, k, offset=800000)
-        begin = _dates_begin(rng, k, w0, w1, params.PRACTICE_START_STOP_RATE * len(years))
-        end = np.full(k, FAR)
-        stop = rng.random(k) < stop_rate * len(years)
-        end[stop] = uniform_dates(rng, np.maximum(begin[stop], w0), w1)
-        names = [f"{label} {g.gemeentenaam.iloc[i]} {j + 1}" for j, i in enumerate(gems)]
-        gemcodes = g.gemeentecode.to_numpy()[gems]
-        ond.append(pd.DataFrame({"onderneming_agb": agb, "naam": names, "kvk_nummer": _kvk(agb),
-                                 "begindatum": begin, "einddatum": end}))
-        # Some vestigingen closed while the onderneming goes on (an inactive vestiging).
-        vend = end.copy()
-        closed = (rng.random(k) < 0.03) & (end == FAR)
-        vend[closed] = uniform_dates(rng, np.maximum(begin[closed], w0), w1)
-        ves.append(pd.DataFrame({"vestiging_agb": vagb, "onderneming_agb": agb, "naam": names,
-                                 "postcode": _postcodes(rng, ref, gemcodes), "gemeentecode": gemcodes,
-                                 "begindatum": begin, "einddatum": vend}))
-        kw.append(pd.DataFrame({"agb_code": agb, "entiteit": "onderneming", "kwalificatiecode": kwal,
-                                "begindatum": begin, "einddatum": end}))
-        return agb, vagb, begin, end, gemcodes
-
-    def add_zorgverleners(kwal: str, k: int, vestiging_agb: np.ndarray, v_begin, v_end, weights=None):
-        soort = kwal[:2]
-        agb = codes.take(soort, k)
-        birth = uniform_dates(rng, day(1956), day(1996), k)
-        begin = np.maximum(birth + np.timedelta64(int(29 * 365.25), "D"),
-                           uniform_dates(rng, day(1985), w1, k))
-        end = np.full(k, FAR)
-        retire = rng.random(k) < 0.02 * len(years)
-        end[retire] = uniform_dates(rng, np.maximum(begin[retire], w0), w1)
-        zv.append(pd.DataFrame({"zorgverlener_agb": agb, "geboortedatum": birth,
-                                "geslacht": rng.choice(["M", "V"], k, p=[0.45, 0.55]),
-                                "begindatum": begin, "einddatum": end}))
-        kw.append(pd.DataFrame({"agb_code": agb, "entiteit": "zorgverlener", "kwalificatiecode": kwal,
-                                "begindatum": begin, "einddatum": end}))
-        p = None if weights is None else weights / weights.sum()
-        at = rng.choice(len(vestiging_agb), k, p=p)
-        wr.append(pd.DataFrame({"zorgverlener_agb": agb, "vestiging_agb": vestiging_agb[at],
-                                "begindatum": np.maximum(begin, v_begin[at]),
-                                "einddatum": np.minimum(end, v_end[at])}))
-        return agb, at
-
-    # GP practices, placed in gemeenten by insured population.
-    n_pr = max(params.SMALL_PRACTICES_MIN + 3, int(round(params.PRACTICES_NATIONAL * scale)))
-    pr_gem = rng.choice(len(g), n_pr, p=gem_p)
-    pr_agb, pr_vagb, pr_begin, pr_end, pr_gemcode = add_ondernemingen("0100", "01", n_pr, pr_gem,
-                                                                      "Huisartsenpraktijk")
-    n_small = max(params.SMALL_PRACTICES_MIN, int(round(params.SMALL_PRACTICE_SHARE * n_pr)))
-    small = np.zeros(n_pr, bool)
-    small[rng.choice(n_pr, n_small, replace=False)] = True
-    size = np.where(small, rng.integers(20, 95, n_pr), rng.lognormal(np.log(3300), 0.45, n_pr))
-    all_in = np.zeros(n_pr, bool)
-    all_in[rng.choice(np.flatnonzero(~small), max(1, int(round(params.ALL_IN_PRACTICE_SHARE * n_pr))),
-                      replace=False)] = True
-    # Guarantee the patterns at every scale: one practice starting and one stopping in the window.
-    normal = np.flatnonzero(~small & ~all_in)
-    pr_begin[normal[0]] = day(years[-1], 4, 1)
-    pr_end[normal[1]] = day(years[-1], 9, 30)
-    ond[0].loc[normal[0], "begindatum"] = pr_begin[normal[0]]
-    ond[0].loc[normal[1], "einddatum"] = pr_end[normal[1]]
-    ves[0].loc[normal[0], "begindatum"] = pr_begin[normal[0]]
-    ves[0].loc[normal[1], "einddatum"] = pr_end[normal[1]]
-    kw[0].loc[normal[0], "begindatum"] = pr_begin[normal[0]]
-    kw[0].loc[normal[1], "einddatum"] = pr_end[normal[1]]
-    practices = pd.DataFrame({"onderneming_agb": pr_agb, "vestiging_agb": pr_vagb, "gemeentecode": pr_gemcode,
-                              "ggd_regio": g.ggd_regio.to_numpy()[pr_gem], "provincie": g.provincie.to_numpy()[pr_gem],
-                              "begindatum": pr_begin, "einddatum": pr_end, "is_small": small,
-                              "is_all_in": all_in, "capacity": size})
-
-    # GPs: at least one per practice, the rest by practice size; some work at a second practice.
-    n_gp = max(n_pr, int(round(params.GPS_PER_PRACTICE * n_pr)))
-    gp_weights = np.where(small, 0.0, size)
-    first = len(zv)
-    gp_agb, gp_at = add_zorgverleners("0101", n_gp, pr_vagb, pr_begin, pr_end, weights=gp_weights)
-    gp_at[:n_pr] = np.arange(n_pr)  # every practice has a GP of its own
-    wr[-1]["vestiging_agb"] = pr_vagb[gp_at]
-    wr[-1]["begindatum"] = np.maximum(zv[first].begindatum.to_numpy(), pr_begin[gp_at])
-    wr[-1]["einddatum"] = np.minimum(zv[first].einddatum.to_numpy(), pr_end[gp_at])
-    multi = rng.random(n_gp) < params.GP_MULTI_PRACTICE_SHARE
-    multi[0] = True
-    second = rng.choice(n_pr, multi.sum())
-    second = np.where(second == gp_at[multi], (second + 1) % n_pr, second)
-    wr.append(pd.DataFrame({"zorgverlener_agb": gp_agb[multi], "vestiging_agb": pr_vagb[second],
-                            "begindatum": np.maximum(zv[first].begindatum.to_numpy()[multi], pr_begin[second]),
-                            "einddatum": np.minimum(zv[first].einddatum.to_numpy()[multi], pr_end[second])}))
-    # Some GPs were waarnemer (0103) before they settled as huisarts (0101).
-    was_wn = rng.random(n_gp) < 0.15
-    kw.append(pd.DataFrame({"agb_code": gp_agb[was_wn], "entiteit": "zorgverlener", "kwalificatiecode": "0103",
-                            "begindatum": zv[first].begindatum.to_numpy()[was_wn] - np.timedelta64(900, "D"),
-                            "einddatum": zv[first].begindatum.to_numpy()[was_wn] - np.timedelta64(1, "D")}))
-    practice_gps = [[] for _ in range(n_pr)]
-    for i, p in enumerate(gp_at):
-        practice_gps[p].append(i)
-    for i, p in zip(np.flatnonzero(multi), second):
-        practice_gps[p].append(i)
-
-    # Waarnemend huisartsen (0103) with werkrelaties at one to three practices.
-    n_wn = max(1, int(round(params.WAARNEMERS_PER_PRACTICE * n_pr)))
-    wn_agb, _ = add_zorgverleners("0103", n_wn, pr_vagb, pr_begin, pr_end)
-    extra = rng.random(n_wn) < 0.5
-    at2 = rng.choice(n_pr, extra.sum())
-    wr.append(pd.DataFrame({"zorgverlener_agb": wn_agb[extra], "vestiging_agb": pr_vagb[at2],
-                            "begindatum": np.maximum(pr_begin[at2], w0), "einddatum": pr_end[at2]}))
-
-    # POHs at GP practices; part of the POH-S are also qualified for POH-ouderen.
-    performers = {"0101": gp_agb}
-    for kwal, per_practice in params.POH_PER_PRACTICE.items():
-        k = max(2, int(round(per_practice * n_pr)))
-        agb, _ = add_zorgverleners(kwal, k, pr_vagb, pr_begin, pr_end)
-        performers[kwal] = agb
-        if kwal == "8501":
-            qual = rng.random(k) < params.POH_OUDEREN_QUALIFIED_SHARE
-            kw.append(pd.DataFrame({"agb_code": agb[qual], "entiteit": "zorgverlener", "kwalificatiecode": "8503",
-                                    "begindatum": np.maximum(zv[-1].begindatum.to_numpy()[qual], day(2018)),
-                                    "einddatum": FAR}))
-            performers["8503"] = agb[qual]
-
-    # Huisartsendienstenstructuur (HAP): one per GGD region, declares care outside office hours.
+    practices = _gp_practices(b, scale, gem_p, years)
+    _gp_staff(b, practices)
     regions = sorted(g.ggd_regio.unique())
-    hds_gem = [int(np.flatnonzero(g.ggd_regio.to_numpy() == r)[0]) for r in regions]
-    hds_agb, *_ = add_ondernemingen("0198", "01", len(regions), np.array(hds_gem), "Huisartsenpost", 0)
-    hds = dict(zip(regions, hds_agb))
+    hds_gem = np.array([int(np.flatnonzero(g.ggd_regio.to_numpy() == r)[0]) for r in regions])
+    hds_agb, *_ = b.ondernemingen("0198", hds_gem, "Huisartsenpost", 0)
+    b.kw[-1]["begindatum"] = b.ond[-1]["begindatum"] = b.ves[-1]["begindatum"] = day(2000)
 
-    # Hospitals, GGZ providers and the other providers of the Dashboard Zorgaanbod.
-    declarants = {"0100": pr_agb, "0198": hds_agb}
+    # Hospitals with their specialists; GGZ providers; the other providers of Zorgaanbod.
     n_h = max(2, int(round(params.HOSPITALS_NATIONAL * scale)))
-    h_agb, h_vagb, h_b, h_e, _ = add_ondernemingen("0600", "06", n_h, rng.choice(len(g), n_h, p=gem_p),
-                                                   "Ziekenhuis", 0.005)
-    declarants["0600"] = h_agb
-    specs = ref.seed("agb_kwalificaties")
-    spec_codes = specs[(specs.zorgverlenersoort == "03") & (specs.entiteit == "zorgverlener")].kwalificatiecode
-    for kwal in spec_codes:
-        k = max(1, int(round(params.SPECIALISTS_NATIONAL * scale / len(spec_codes))))
-        performers[kwal], _ = add_zorgverleners(kwal, k, h_vagb, h_b, h_e)
+    _, h_vagb, h_b, h_e = b.ondernemingen("0600", rng.choice(len(g), n_h, p=gem_p), "Ziekenhuis", 0.005)
+    kw = ref.seed("agb_kwalificaties")
+    spec_codes = kw[(kw.zorgverlenersoort == "03") & (kw.entiteit == "zorgverlener")].kwalificatiecode
+    for code in spec_codes:
+        agb = b.zorgverleners(code, max(1, int(round(params.SPECIALISTS_NATIONAL * scale / len(spec_codes)))))
+        at = rng.integers(0, n_h, len(agb))
+        b.werkrelaties(agb, h_vagb[at], h_b[at], h_e[at])
     n_ggz = max(3, int(round(params.GGZ_PROVIDERS_NATIONAL * scale)))
-    ggz_agb, ggz_vagb, ggz_b, ggz_e, ggz_gem = add_ondernemingen(
-        "7300", "73", n_ggz, rng.choice(len(g), n_ggz, p=gem_p), "GGZ-instelling", 0.01)
-    declarants["7300"] = ggz_agb
-    for kwal, (n_nat, ond_kwal, n_ond_nat) in params.PROVIDERS_NATIONAL.items():
-        if ond_kwal not in declarants:
+    ggz_agb, ggz_vagb, *_ = b.ondernemingen("7300", rng.choice(len(g), n_ggz, p=gem_p), "GGZ-instelling", 0.01)
+    names = kw.set_index("kwalificatiecode").omschrijving
+    made = {"0600", "7300"}
+    for code, (n_nat, ond_kwal, n_ond_nat) in params.PROVIDERS_NATIONAL.items():
+        if ond_kwal not in made:
             k = max(2, int(round(n_ond_nat * scale)))
-            declarants[ond_kwal] = add_ondernemingen(ond_kwal, ond_kwal[:2], k, rng.choice(len(g), k, p=gem_p),
-                                                     specs.set_index("kwalificatiecode").omschrijving.get(
-                                                         ond_kwal, "Praktijk"), 0.02)[0]
-        v = pd.concat(ves)
-        own = v[v.onderneming_agb.isin(declarants[ond_kwal])]
-        k = max(1, int(round(n_nat * scale)))
-        performers[kwal], _ = add_zorgverleners(kwal, k, own.vestiging_agb.to_numpy(),
-                                                own.begindatum.to_numpy(), own.einddatum.to_numpy())
+            b.ondernemingen(ond_kwal, rng.choice(len(g), k, p=gem_p), names.get(ond_kwal, "Praktijk"), 0.02)
+            made.add(ond_kwal)
+        own = pd.concat(b.ves)
+        own = own[own.onderneming_agb.isin(pd.concat(b.kw).query("kwalificatiecode == @ond_kwal").agb_code)]
+        agb = b.zorgverleners(code, max(1, int(round(n_nat * scale))))
+        at = rng.integers(0, len(own), len(agb))
+        b.werkrelaties(agb, own.vestiging_agb.to_numpy()[at], own.begindatum.to_numpy()[at],
+                       own.einddatum.to_numpy()[at])
 
-    werk = pd.concat(wr, ignore_index=True)
-    # Werkrelaties that ended while provider and vestiging go on (provider left that practice).
+    werk = pd.concat(b.wr, ignore_index=True)
+    # Werkrelaties that ended while provider and vestiging go on (the provider left).
     ended = (rng.random(len(werk)) < 0.04) & (werk.einddatum.to_numpy() == FAR)
-    werk.loc[ended, "einddatum"] = uniform_dates(rng, np.maximum(werk.begindatum.to_numpy()[ended], w0), w1)
-    return Register(
-        zorgverleners=pd.concat(zv, ignore_index=True), ondernemingen=pd.concat(ond, ignore_index=True),
-        vestigingen=pd.concat(ves, ignore_index=True), werkrelaties=werk,
-        kwalificaties=pd.concat(kw, ignore_index=True), practices=practices,
-        practice_gps=[np.array(x, dtype=np.int64) for x in practice_gps],
-        declarants=declarants, performers=performers, hds=hds,
-        ggz_aanbieders=ggz_agb, ggz_vestigingen=ggz_vagb)
+    werk.loc[ended, "einddatum"] = uniform_dates(rng, np.maximum(werk.begindatum.to_numpy()[ended], b.w0), b.w1)
+    return Register(zorgverleners=pd.concat(b.zv, ignore_index=True),
+                    ondernemingen=pd.concat(b.ond, ignore_index=True),
+                    vestigingen=pd.concat(b.ves, ignore_index=True), werkrelaties=werk,
+                    kwalificaties=pd.concat(b.kw, ignore_index=True), practices=practices,
+                    hds=dict(zip(regions, hds_agb)), ggz_aanbieders=ggz_agb, ggz_vestigingen=ggz_vagb)
+
+
+def _gp_practices(b: _Builder, scale: float, gem_p: np.ndarray, years: list[int]) -> pd.DataFrame:
+    """GP practices placed in gemeenten by insured population, with the special kinds."""
+    rng, g = b.rng, b.ref.gemeenten
+    # At least two always-active normal practices besides the special kinds, at any scale.
+    n = max(params.SMALL_PRACTICES_MIN + 6, int(round(params.PRACTICES_NATIONAL * scale)))
+    gem = rng.choice(len(g), n, p=gem_p)
+    agb, vagb, begin, end = b.ondernemingen("0100", gem, "Huisartsenpraktijk", 0.005)
+    n_small = max(params.SMALL_PRACTICES_MIN, int(round(params.SMALL_PRACTICE_SHARE * n)))
+    small = np.zeros(n, bool)
+    small[rng.choice(n, n_small, replace=False)] = True
+    size = np.where(small, rng.integers(20, 95, n), rng.lognormal(np.log(3300), 0.45, n))
+    all_in = np.zeros(n, bool)
+    all_in[rng.choice(np.flatnonzero(~small), max(1, int(round(params.ALL_IN_PRACTICE_SHARE * n))),
+                      replace=False)] = True
+    # Guarantee the patterns at every scale: a practice starting and one stopping in the last year.
+    starts, stops = np.flatnonzero(~small & ~all_in)[:2]
+    begin[starts], end[stops] = day(years[-1], 4, 1), day(years[-1], 9, 30)
+    for frame in (b.ond[-1], b.ves[-1], b.kw[-1]):
+        frame.loc[starts, "begindatum"] = begin[starts]
+        frame.loc[stops, "einddatum"] = end[stops]
+    end = np.minimum(end, b.ves[-1].einddatum.to_numpy())
+    return pd.DataFrame({"onderneming_agb": agb, "vestiging_agb": vagb, "gemeentecode": g.gemeentecode.to_numpy()[gem],
+                         "ggd_regio": g.ggd_regio.to_numpy()[gem], "provincie": g.provincie.to_numpy()[gem],
+                         "begindatum": begin, "einddatum": end, "is_small": small, "is_all_in": all_in,
+                         "capacity": size})
+
+
+def _gp_staff(b: _Builder, pr: pd.DataFrame) -> None:
+    """GPs (one founder per practice, the rest by size, some at two practices), waarnemers, POHs."""
+    rng, n = b.rng, len(pr)
+    vagb, p_begin, p_end = pr.vestiging_agb.to_numpy(), pr.begindatum.to_numpy(), pr.einddatum.to_numpy()
+    n_gp = max(n, int(round(params.GPS_PER_PRACTICE * n)))
+    weights = np.where(pr.is_small, 0.0, pr.capacity)
+    at = np.concatenate([np.arange(n), rng.choice(n, n_gp - n, p=weights / weights.sum())])
+    begin = uniform_dates(rng, day(1985), b.w1 - 60, n_gp)
+    begin[:n] = p_begin  # the founder starts with the practice
+    gp = b.zorgverleners("0101", n_gp, begin)
+    b.zv[-1].loc[:n - 1, "einddatum"] = FAR  # founders stay as long as their practice
+    b.kw[-1].loc[:n - 1, "einddatum"] = FAR
+    b.werkrelaties(gp, vagb[at], p_begin[at], p_end[at])
+    multi = np.flatnonzero(rng.random(n_gp) < params.GP_MULTI_PRACTICE_SHARE)
+    multi = np.union1d(multi, [0])
+    second = (at[multi] + 1 + rng.integers(0, n - 1, len(multi))) % n
+    b.werkrelaties(gp[multi], vagb[second], p_begin[second], p_end[second])
+    # Some GPs worked as waarnemer (0103) for a while before they settled (0101 from then on).
+    was = np.flatnonzero(rng.random(n_gp) < 0.15)
+    settled = np.minimum(begin[was] + 2 * YEAR, b.w1)
+    kw = b.kw[-1]
+    kw.loc[was, "begindatum"] = settled
+    b.kw.append(pd.DataFrame({"agb_code": gp[was], "entiteit": "zorgverlener", "kwalificatiecode": "0103",
+                              "begindatum": begin[was], "einddatum": settled - 1}))
+
+    n_wn = max(1, int(round(params.WAARNEMERS_PER_PRACTICE * n)))
+    wn = b.zorgverleners("0103", n_wn)
+    k = rng.integers(1, 4, n_wn)
+    idx = np.repeat(np.arange(n_wn), k)
+    where = rng.integers(0, n, len(idx))
+    b.werkrelaties(wn[idx], vagb[where], p_begin[where], p_end[where])
+
+    for code, per_practice in params.POH_PER_PRACTICE.items():
+        k = max(2, int(round(per_practice * n)))
+        agb = b.zorgverleners(code, k)
+        where = rng.integers(0, n, k)
+        b.werkrelaties(agb, vagb[where], p_begin[where], p_end[where])
+        if code == "8501":  # part of the POH-S also qualified for POH-ouderen (8503)
+            qual = rng.random(k) < params.POH_OUDEREN_QUALIFIED_SHARE
+            z = b.zv[-1]
+            b.kw.append(pd.DataFrame({"agb_code": agb[qual], "entiteit": "zorgverlener", "kwalificatiecode": "8503",
+                                      "begindatum": np.maximum(z.begindatum.to_numpy()[qual], day(2018)),
+                                      "einddatum": z.einddatum.to_numpy()[qual]}))

@@ -150,14 +150,15 @@ def jeugdwet_year(ref: RefData, pop: Population, y: int, rng) -> dict[str, pa.Ta
     return out
 
 
-def ggz_wachttijden_month(ref: RefData, reg: Register, month: np.datetime64, rng) -> dict[str, pa.Table]:
+def ggz_wachttijden_month(ref: RefData, reg: Register, month: np.datetime64, rng, seed: int) -> dict[str, pa.Table]:
     """Per GGZ provider: waiting times per vestiging and diagnosis group on the last day of the month."""
     peil = (month + 1).astype("datetime64[D]") - 1
     dx = ref.seed("ggz_diagnosegroepen").diagnosegroep.to_numpy()
     out = {}
     for i, (agb, vagb) in enumerate(zip(reg.ggz_aanbieders, reg.ggz_vestigingen)):
-        offered = dx[np.random.default_rng([i, 7]).random(len(dx)) < 0.6]
-        base = 1.0 + 0.5 * np.random.default_rng([i, 8]).random()  # some providers are slower
+        # Each provider offers fixed diagnosis groups and has its own pace, month after month.
+        offered = dx[np.random.default_rng([seed, 7, i]).random(len(dx)) < 0.6]
+        base = 1.0 + 0.5 * np.random.default_rng([seed, 8, i]).random()  # some providers are slower
         aanmeld = np.maximum(1, rng.gamma(2.0, 17 * base, len(offered))).astype(np.int64)
         behandel = np.maximum(1, rng.gamma(2.0, 30 * base, len(offered))).astype(np.int64)
         out[agb] = to_table("ggz_wachttijden", "ggz_wachttijden", {
