@@ -67,7 +67,7 @@ def calibrate(root: Path, jaar: int = params.REFERENCE_YEAR, scale: float | None
         where year(d.begindatum) = {jaar}
         group by all;
         create table pk as
-        select p.*, k.leeftijdsklasse, k.vektis_leeftijdsklasse
+        select p.*, k.leeftijdsklasse, k.vektis_leeftijdsklasse, k.volgorde
         from persoon as p inner join klasse as k on least(greatest(p.leeftijd, 0), 150)
             between k.leeftijd_van and k.leeftijd_tot
         where p.geslacht in ('M', 'V');
@@ -81,14 +81,14 @@ def calibrate(root: Path, jaar: int = params.REFERENCE_YEAR, scale: float | None
 
     lg = compare("""
         with g as (
-            select pk.vektis_leeftijdsklasse, pk.geslacht, sum(pk.verzekerdejaren) as verzekerdejaren,
+            select pk.volgorde, pk.vektis_leeftijdsklasse, pk.geslacht, sum(pk.verzekerdejaren) as verzekerdejaren,
                    coalesce(sum(c.kosten), 0) as kosten
             from pk left join (select persoon_id, sum(kosten) as kosten from kosten group by 1) as c using (persoon_id)
             group by all)
-        select g.vektis_leeftijdsklasse as leeftijdsklasse, g.geslacht, g.verzekerdejaren,
+        select g.volgorde, g.vektis_leeftijdsklasse as leeftijdsklasse, g.geslacht, g.verzekerdejaren,
                g.kosten / g.verzekerdejaren as per_verzekerdejaar,
                v.kosten_totaal_eur / v.verzekerdejaren as vektis_per_verzekerdejaar
-        from g inner join vektis_lg as v using (vektis_leeftijdsklasse, geslacht)""", ["leeftijdsklasse", "geslacht"])
+        from g inner join vektis_lg as v using (vektis_leeftijdsklasse, geslacht)""", ["volgorde", "geslacht"])
     cat = compare("""
         with g as (select zorgcategorie, sum(kosten) as kosten from kosten
                    where persoon_id in (select persoon_id from pk) group by 1),
