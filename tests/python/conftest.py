@@ -14,7 +14,6 @@ its delivery), a ``manifest`` table and the project's dbt seeds as ``seed_<name>
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,26 +22,13 @@ from typing import Callable, Iterator
 import duckdb
 import pytest
 
+from zorgspiegel.deliveries import Delivery, find_deliveries
 from zorgspiegel.generator.generate import GenerateConfig, generate
 from zorgspiegel.paths import SEEDS_DIR
 from zorgspiegel.spec import SOURCES
 
 PARQUET_CONFIG = dict(scale=0.002, years=[2022, 2023], seed=7, fmt="parquet")
 CSV_CONFIG = dict(scale=0.001, years=[2023], seed=7, fmt="csv")
-
-
-@dataclass(frozen=True)
-class Delivery:
-    folder: Path
-    manifest: dict
-
-    @property
-    def bron(self) -> str:
-        return self.manifest["bron"]
-
-    def files(self) -> dict[str, Path]:
-        """tabel -> data file, as listed in the manifest."""
-        return {b["tabel"]: self.folder / b["naam"] for b in self.manifest["bestanden"]}
 
 
 @dataclass(frozen=True)
@@ -59,16 +45,10 @@ class Dataset:
         return [d for d in self.deliveries if d.bron == bron]
 
 
-def read_deliveries(root: Path) -> tuple[Delivery, ...]:
-    """Every <root>/<bron>/<aanlevering_id>/manifest.json, in a stable order."""
-    return tuple(Delivery(m.parent, json.loads(m.read_text(encoding="utf-8")))
-                 for m in sorted(Path(root).glob("*/*/manifest.json")))
-
-
 def _make(root: Path, scale: float, years: list[int], seed: int, fmt: str) -> Dataset:
     cfg = GenerateConfig(scale=scale, years=list(years), seed=seed, out=root, fmt=fmt)
     rows = generate(cfg, progress=lambda msg: None)
-    return Dataset(config=cfg, rows=rows, deliveries=read_deliveries(root))
+    return Dataset(config=cfg, rows=rows, deliveries=find_deliveries(root))
 
 
 @pytest.fixture(scope="session")

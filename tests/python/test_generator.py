@@ -21,6 +21,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import Dataset, connect
+
+
+def sha256_file(path: Path) -> str:
+    """Independent of the writer's own checksum code, on purpose."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 from zorgspiegel.spec import SOURCES, SPEC_VERSIE, arrow_schema
 
 MANIFEST_KEYS = {"spec_versie", "bron", "aanlevering_id", "leverancier", "periode", "aangemaakt_op", "bestanden"}
@@ -44,14 +49,6 @@ def offending(db: duckdb.DuckDBPyConnection, sql: str, limit: int = 5) -> tuple[
 def assert_none(db, sql: str, what: str) -> None:
     n, sample = offending(db, sql)
     assert n == 0, f"{n} rows violate: {what}; e.g. {sample}"
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def years(ds: Dataset) -> list[int]:

@@ -105,6 +105,11 @@ class Block:
         return self.expected[:, self.ctx.stream_cat[k]] * params.STREAMS[stroom][0]
 
 
+def _pick(b: "Block", pool, k: int) -> np.ndarray:
+    """k string ids drawn uniformly from a pool of codes (AGB numbers, prestatiecodes, ...)."""
+    return b.ctx.strings.ids(pool)[b.rng.integers(0, len(pool), k)]
+
+
 def _per_cell_mean(cell: np.ndarray, values: np.ndarray) -> np.ndarray:
     total = np.bincount(cell, weights=values, minlength=38)
     count = np.bincount(cell, minlength=38)
@@ -132,8 +137,8 @@ def emit_counted(b: Block, stroom: str, weight: np.ndarray, codes: list[str], co
     end = np.minimum(begin + (rng.random(k) * (dur + 1)).astype("timedelta64[D]"), b.hi[idx])
     bedrag = np.round(rng.gamma(params.AMOUNT_SHAPE, mean_amount / params.AMOUNT_SHAPE, k), 2)
     code_ids = ctx.strings.ids(codes)[rng.choice(len(codes), k, p=code_p)]
-    decl = ctx.strings.ids(declarant_pool)[rng.integers(0, len(declarant_pool), k)]
-    perf = -1 if performer_pool is None else ctx.strings.ids(performer_pool)[rng.integers(0, len(performer_pool), k)]
+    decl = _pick(b, declarant_pool, k)
+    perf = -1 if performer_pool is None else _pick(b, performer_pool, k)
     b.lines.add(b.persons[idx], ctx.streams.index(stroom), code_ids, begin, end,
                 1 if aantal is None else aantal(idx), bedrag, decl, perf,
                 atc=-1 if atc is None else atc(idx), ddd=np.nan if ddd is None else ddd(idx),
@@ -242,7 +247,7 @@ def _gp_contacts(b: Block, gp_cost: np.ndarray, practice_agb) -> None:
         code = np.array(codes)[rng.integers(0, len(codes), len(idx))]
         tariff = _tariffs(ctx, code)
         pool = reg.performers(performer_kwal, b.year)
-        perf = ctx.strings.ids(pool)[rng.integers(0, len(pool), len(idx))]
+        perf = _pick(b, pool, len(idx))
         b.lines.add(b.persons[idx], over, ctx.strings.ids(code), begin, begin, 1, tariff, practice_agb[practice], perf)
         np.add.at(gp_cost, idx, tariff)
 
@@ -304,7 +309,7 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
     decl = np.where(is_out, ctx.strings.ids([reg.hds[x] for x in regio]), practice_agb[practice])
     # Outside office hours any GP of the huisartsenpost may be on duty.
     duty = reg.performers("0101", b.year)
-    perf = np.where(is_out, ctx.strings.ids(duty)[rng.integers(0, len(duty), k)], ctx.strings.ids(gp))
+    perf = np.where(is_out, _pick(b, duty, k), ctx.strings.ids(gp))
     b.lines.add(b.persons[idx], ctx.streams.index("huisarts_consult"), ctx.strings.ids(code), begin, begin, 1,
                 tariff, decl, perf)
 
@@ -313,27 +318,27 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
 
 GENERIC = {
     # stream: (declarant kwalificatie, performer kwalificatie or None, codes)
-    "mondzorg": ("1299", "1201", ["MZ-C11", "MZ-V21", "MZ-ORT"]),
+    "mondzorg": ("1299", "1200", ["MZ-C11", "MZ-V21", "MZ-ORT"]),
     "fysiotherapie": ("0499", "0401", ["FT-1000", "FT-1900"]),
     "paramedisch_overig": ("0499", "0501", ["LO-1000", "ET-1000", "DI-1000"]),
     "verloskunde": ("0899", "0801", ["VL-ZWANG"]),
-    "kraamzorg": ("9099", None, ["KZ-UUR"]),
+    "kraamzorg": ("9199", None, ["KZ-UUR"]),
     "geboortezorg_integraal": ("0899", "0801", ["IG-TRAJ"]),
     "hulpmiddelen": ("0600", None, ["HM-ALG"]),
-    "wijkverpleging": ("9099", "9001", ["WV-VV"]),
-    "eerstelijnsverblijf": ("9099", None, ["ELV-DAG"]),
+    "wijkverpleging": ("9199", "9110", ["WV-VV"]),
+    "eerstelijnsverblijf": ("9199", None, ["ELV-DAG"]),
     "grz": ("0600", "0335", ["GRZ-TRAJ"]),
     "ziekenvervoer_zittend": ("0600", None, ["ZV-ZIT"]),
     "ziekenvervoer_liggend": ("0600", None, ["ZV-AMB"]),
     "eerstelijns_ondersteuning": ("0100", None, ["EO-ALG"]),
-    "gzsp": ("9099", None, ["GZSP-DAG"]),
+    "gzsp": ("9199", None, ["GZSP-DAG"]),
     "grensoverschrijdend": ("0600", None, ["GO-ALG"]),
     "overig": ("0600", None, ["OV-ALG"]),
 }
 
 
 def other_streams(b: Block) -> None:
-    ctx, pop, reg = b.ctx, b.ctx.pop, b.ctx.reg
+    pop, reg = b.ctx.pop, b.ctx.reg
     one = np.ones(len(b.persons))
     dementia = pop.dementia[b.persons]
     for stroom, (decl, perf, codes) in GENERIC.items():
@@ -372,7 +377,7 @@ def _pharmacy(b: Block) -> None:
     bedrag *= np.bincount(b.cell, weights=target, minlength=38)[b.cell[idx]] / np.maximum(
         np.bincount(b.cell[idx], weights=bedrag, minlength=38)[b.cell[idx]], 1e-9)
     begin = uniform_dates(rng, b.lo[idx], b.hi[idx])
-    decl = ctx.strings.ids(ctx.reg.declarants("0299", b.year))[rng.integers(0, len(ctx.reg.declarants("0299", b.year)), len(idx))]
+    decl = _pick(b, ctx.reg.declarants("0205", b.year), len(idx))
     code = np.where(rng.random(len(idx)) < 0.05, ctx.strings.id("F1001"), ctx.strings.id("F1000"))
     b.lines.add(b.persons[idx], ctx.streams.index("farmacie"), code, begin, begin, 1, np.round(bedrag, 2), decl,
                 -1, atc=ctx.strings.ids(atc), ddd=ddd)
@@ -412,7 +417,7 @@ def _ggz(b: Block) -> None:
     providers = np.concatenate([ctx.reg.declarants("7300", b.year), ctx.reg.declarants("9499", b.year)])
     dx = lambda idx: dx_ids[person_dx[idx]]  # noqa: E731
     emit_counted(b, "ggz_consulten", weight, ["CO-DIAG", "CO-BEH", "CO-GRP"], [0.2, 0.7, 0.1], providers,
-                 ctx.reg.performers("9401", b.year), dx=dx)
+                 ctx.reg.performers("9406", b.year), dx=dx)
     emit_counted(b, "ggz_verblijf", epa * 10.0 + episode * 0.1, ["VB-REG"], None, ctx.reg.declarants("7300", b.year),
                  dx=dx, aantal=lambda idx: rng.integers(5, 60, len(idx)))
     emit_counted(b, "ggz_overig", weight, ["GGZ-OV"], None, providers, dx=dx)
@@ -422,14 +427,14 @@ def _ggz(b: Block) -> None:
     k = rng.integers(1, 5, len(crisis))
     idx = np.repeat(crisis, k)
     begin = uniform_dates(rng, b.lo[idx], b.hi[idx])
-    decl = ctx.strings.ids(ctx.reg.declarants("7300", b.year))[rng.integers(0, len(ctx.reg.declarants("7300", b.year)), len(idx))]
+    decl = _pick(b, ctx.reg.declarants("7300", b.year), len(idx))
     b.lines.add(b.persons[idx], ctx.streams.index("ggz_consulten"), ctx.strings.id("CO-CRISIS"), begin, begin, 1,
                 np.round(rng.gamma(2, 110, len(idx)), 2), decl, -1, dx=dx(idx))
     stay = crisis[rng.random(len(crisis)) < 0.4]
     days = rng.integers(1, 22, len(stay))
     begin = uniform_dates(rng, b.lo[stay], b.hi[stay])
     end = np.minimum(begin + days.astype("timedelta64[D]"), b.hi[stay])
-    decl = ctx.strings.ids(ctx.reg.declarants("7300", b.year))[rng.integers(0, len(ctx.reg.declarants("7300", b.year)), len(stay))]
+    decl = _pick(b, ctx.reg.declarants("7300", b.year), len(stay))
     b.lines.add(b.persons[stay], ctx.streams.index("ggz_verblijf"), ctx.strings.id("VB-CRISIS"), begin, end, days,
                 np.round(days * 650.0, 2), decl, -1, dx=dx(stay))
 

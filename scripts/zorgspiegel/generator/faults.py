@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import numpy as np
 import pyarrow as pa
@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from zorgspiegel.deliveries import Delivery, read_batches
 from zorgspiegel.spec import arrow_schema
 from zorgspiegel.generator.writer import DeliveryWriter, sha256_of, write_delivery
 
@@ -88,34 +89,7 @@ CP1252_NAMES = ("Huisartsenpraktijk Linné", "Gezondheidscentrum De Zeeën")
 
 # ---------------------------------------------------------------- reading clean deliveries
 
-@dataclass(frozen=True)
-class Clean:
-    """A clean delivery on disk: its folder and parsed manifest."""
-    folder: Path
-    manifest: dict
-
-    @property
-    def bron(self) -> str:
-        return self.manifest["bron"]
-
-    @property
-    def id(self) -> str:
-        return self.manifest["aanlevering_id"]
-
-    def entry(self, tabel: str) -> dict:
-        return next(b for b in self.manifest["bestanden"] if b["tabel"] == tabel)
-
-    def path(self, tabel: str) -> Path:
-        return self.folder / self.entry(tabel)["naam"]
-
-    def fmt(self, tabel: str) -> str:
-        return self.path(tabel).suffix.lstrip(".")
-
-    def rows(self) -> int:
-        return sum(b["rijen"] for b in self.manifest["bestanden"])
-
-
-def _find_clean(clean_root: Path, bron: str, min_rows: int = SAMPLE_ROWS) -> Clean:
+def _find_clean(clean_root: Path, bron: str, min_rows: int = SAMPLE_ROWS) -> Delivery:
     """The first delivery of `bron` in sorted folder order with at least `min_rows` rows.
 
     If none is that big (a tiny scale), the largest one, so the bad rows stay a minority if at all possible.
@@ -123,30 +97,15 @@ def _find_clean(clean_root: Path, bron: str, min_rows: int = SAMPLE_ROWS) -> Cle
     folders = sorted(p for p in (Path(clean_root) / bron).glob("*") if (p / "manifest.json").is_file())
     if not folders:
         raise FileNotFoundError(f"no {bron} delivery under {clean_root}")
-    cleans = [Clean(f, json.loads((f / "manifest.json").read_text(encoding="utf-8"))) for f in folders]
-    return next((c for c in cleans if c.rows() >= min_rows), max(cleans, key=Clean.rows))
+    cleans = [Delivery.load(f) for f in folders]
+    return next((c for c in cleans if c.rows() >= min_rows), max(cleans, key=Delivery.rows))
 
 
-def _batches(clean: Clean, tabel: str, batch_rows: int = 65536) -> Iterator[pa.Table]:
-    """Stream a data file as spec-typed tables (Parquet or spec CSV), so big files never sit in memory."""
-    path, schema = clean.path(tabel), arrow_schema(clean.bron, tabel)
-    if path.suffix == ".csv":
-        reader = pacsv.open_csv(
-            path, read_options=pacsv.ReadOptions(block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(delimiter=";"),
-            convert_options=pacsv.ConvertOptions(column_types=schema, strings_can_be_null=True))
-        batches: Iterator[pa.RecordBatch] = reader
-    else:
-        batches = pq.ParquetFile(path).iter_batches(batch_size=batch_rows)
-    for batch in batches:
-        yield pa.Table.from_batches([batch]).select(schema.names).cast(schema)
-
-
-def _head(clean: Clean, tabel: str, n: int = SAMPLE_ROWS,
+def _head(clean: Delivery, tabel: str, n: int = SAMPLE_ROWS,
           keep: Callable[[pa.Table], pa.Array] | None = None) -> pa.Table:
     """The first n rows of a file (only rows where keep(table) is true, if given)."""
     parts, have = [], 0
-    for t in _batches(clean, tabel):
+    for t in read_batches(clean, tabel):
         if keep is not None:
             t = t.filter(keep(t))
         parts.append(t.slice(0, n - have))
@@ -247,7 +206,7 @@ class _Run:
         ids = pc.binary_join_element_wise(self.decl_d.column(i), suffix, "")
         return self.decl_d.set_column(i, self.decl_d.schema.field(i), ids)
 
-    def emit(self, fault: str, clean: Clean, tables: dict[str, pa.Table], wrong: str, bad_rows: int,
+    def emit(self, fault: str, clean: Delivery, tables: dict[str, pa.Table], wrong: str, bad_rows: int,
              fmt: str | None = None) -> tuple[FaultDelivery, Path]:
         """Write a consistent delivery (correct manifest) with a new volgnummer 900 + k."""
         m = clean.manifest
@@ -329,7 +288,7 @@ def _redelivery_changed_content(run: _Run, fault: str) -> FaultDelivery:
                        clean.fmt("declaraties"), volgnummer)
     assert w.id == clean.id, (w.id, clean.id)
     changed = ""
-    for t in _batches(clean, "declaraties"):
+    for t in read_batches(clean, "declaraties"):
         if not changed and t.num_rows:
             r = max(pc.index(t["debet_credit"], "D").as_py(), 0)  # a D line: its C lines need no change
             old = t["bedrag"][r].as_py()
@@ -491,7 +450,7 @@ def _catalogue_md(run: _Run, faults: list[FaultDelivery]) -> str:
         f"Generated by `zorgspiegel.generator.faults.write_fault_catalogue` (seed {run.seed}); do not edit.",
         "Each fault is its own delivery root `<fault>/`: ingest the clean root first, then one fault root.",
         "Row-level faults have a correct manifest; only the listed rows are wrong.",
-        "Clean sources: " + ", ".join(f"`{c.id}`" for c in (run.decl, run.verz, run.jeugd, run.agb)) + ".",
+        "Delivery sources: " + ", ".join(f"`{c.id}`" for c in (run.decl, run.verz, run.jeugd, run.agb)) + ".",
         "",
         "| fault | source | aanlevering_id | what is wrong | expected outcome |",
         "|---|---|---|---|---|",
