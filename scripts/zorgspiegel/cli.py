@@ -1,8 +1,10 @@
 """The `zorgspiegel` command: generate synthetic deliveries, rebuild seeds, check calibration."""
 from __future__ import annotations
 
+import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -80,6 +82,32 @@ def calibrate(data: Path, jaar: int, max_deviation: float | None) -> None:
     worst = max(c.max_abs_deviation("leeftijd_geslacht"), c.max_abs_deviation("zorgcategorie"))
     if max_deviation is not None and worst > max_deviation:
         click.echo(f"FAIL: largest deviation {worst:.1f} % > {max_deviation} %", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
+@click.option("--gx-dir", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT / "build" / "gx",
+              show_default=True, help="Great Expectations project: suites, validation results, Data Docs.")
+@click.option("--max-afgekeurd", type=click.FloatRange(0, 1), default=0.10, show_default=True,
+              help="Reject a whole delivery when more than this share of its rows breaks a rule.")
+def ingest(paths: tuple[Path, ...], db: Path | None, gx_dir: Path, max_afgekeurd: float) -> None:
+    """Check, validate and load deliveries (folders, or roots to scan for new ones).
+
+    Exit code 1 when any delivery was rejected."""
+    from .ingest.run import Ingest
+
+    db = db or Path(os.environ.get("ZORGSPIEGEL_DUCKDB", REPO_ROOT / "build" / "zorgspiegel.duckdb"))
+    db.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    attempts = Ingest(db, gx_dir, max_afgekeurd, echo=click.echo).run(list(paths))
+    counts = Counter(a.status for a in attempts)
+    click.echo(f"\n{len(attempts)} deliveries in {time.time() - t0:.1f} s: "
+               + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    click.echo(f"Data Docs: {gx_dir / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
+    if counts.get("afgewezen"):
         sys.exit(1)
 
 
