@@ -21,20 +21,21 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 venv: $(VENV)/.installed
 
-## demo: create the environment, generate a small synthetic data set, check its calibration,
-## load seeds and build every dbt model, and generate the dbt docs.
+## demo: create the environment, generate a small synthetic data set (and the fault catalogue),
+## check its calibration, then the main job: ingest every delivery, dbt build, dbt docs.
 demo: venv
-	rm -rf $(DATA) build/faults build/zorgspiegel.duckdb
+	rm -rf $(DATA) build/faults build/gx build/zorgspiegel.duckdb
 	$(BIN)/zorgspiegel generate --scale $(DEMO_SCALE) --years $(DEMO_YEARS) --seed 1 --out $(DATA) --faults
 	$(BIN)/zorgspiegel calibrate --data $(DATA) --jaar 2023
-	$(BIN)/dbt build
-	$(BIN)/dbt docs generate
+	$(BIN)/zorgspiegel run --out $(DATA) --db build/zorgspiegel.duckdb
 
-## test: the whole test suite: pytest, dbt build with its data tests on a scratch database, sqlfluff.
+## test: the whole test suite: pytest; the main job on a tiny data set in a scratch warehouse, so
+## dbt builds every model and runs every data test on ingested deliveries; sqlfluff.
 test: venv
 	$(BIN)/pytest || [ $$? -eq 5 ]
-	rm -f build/test.duckdb
-	mkdir -p build && ZORGSPIEGEL_DUCKDB=build/test.duckdb $(BIN)/dbt build
+	rm -rf build/test
+	$(BIN)/zorgspiegel run --scale 0.0005 --years 2022-2023 --seed 3 --out build/test/deliveries \
+		--db build/test/warehouse.duckdb --no-docs
 	$(MAKE) lint
 
 lint: venv

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -99,7 +100,7 @@ def ingest(paths: tuple[Path, ...], db: Path | None, gx_dir: Path, max_afgekeurd
     Exit code 1 when any delivery was rejected."""
     from .ingest.run import Ingest
 
-    db = db or Path(os.environ.get("ZORGSPIEGEL_DUCKDB", REPO_ROOT / "build" / "zorgspiegel.duckdb"))
+    db = db or _default_db()
     db.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     attempts = Ingest(db, gx_dir, max_afgekeurd, echo=click.echo).run(list(paths))
@@ -109,6 +110,47 @@ def ingest(paths: tuple[Path, ...], db: Path | None, gx_dir: Path, max_afgekeurd
     click.echo(f"Data Docs: {gx_dir / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
     if counts.get("afgewezen"):
         sys.exit(1)
+
+
+def _default_db() -> Path:
+    return Path(os.environ.get("ZORGSPIEGEL_DUCKDB", REPO_ROOT / "build" / "zorgspiegel.duckdb"))
+
+
+def _dbt(args: list[str], db: Path) -> None:
+    """Run dbt from this venv on the warehouse file; stop the job when dbt fails."""
+    env = {**os.environ, "ZORGSPIEGEL_DUCKDB": str(db.resolve()), "DBT_PROFILES_DIR": str(REPO_ROOT),
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    dbt = Path(sys.executable).parent / "dbt"
+    click.echo(f"$ dbt {' '.join(args)}", err=True)
+    code = subprocess.run([str(dbt), *args], cwd=REPO_ROOT, env=env).returncode
+    if code:
+        raise click.ClickException(f"dbt {args[0]} failed (exit {code})")
+
+
+@main.command()
+@click.option("--scale", type=click.FloatRange(0.0001, 1.0), default=0.001, show_default=True)
+@click.option("--years", default="2022-2023", show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT / "build" / "deliveries",
+              show_default=True, help="Delivery root; generated only when it does not exist yet.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
+@click.option("--docs/--no-docs", default=True, show_default=True, help="Generate the dbt docs site.")
+@click.pass_context
+def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: Path | None, docs: bool) -> None:
+    """The main job end to end: generate a data set, ingest every delivery, dbt build, dbt docs."""
+    db = db or _default_db()
+    if not out.exists():
+        ctx.invoke(generate, scale=scale, years=years, seed=seed, out=out, fmt="parquet",
+                   run_out_months=params.DELIVERY_MONTHS_AFTER_LAST_YEAR, faults=False)
+    try:
+        ctx.invoke(ingest, paths=(out,), db=db, gx_dir=db.parent / "gx", max_afgekeurd=0.10)
+    except SystemExit as e:
+        if e.code:
+            raise click.ClickException("some deliveries were rejected; see the summary above") from None
+    _dbt(["build"], db)
+    if docs:
+        _dbt(["docs", "generate"], db)
 
 
 @main.group()

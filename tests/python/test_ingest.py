@@ -184,3 +184,17 @@ def test_cli_exit_code_and_data_docs(tmp_path, warehouse):
                                "--db", str(tmp_path / "c.duckdb"), "--gx-dir", str(tmp_path / "gx")])
     assert bad.exit_code == 1 and "kolommen" in bad.output and "prestatiecode" in bad.output
     assert (tmp_path / "gx" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").is_file()
+
+
+def test_clean_and_fault_roots_in_one_run(tmp_path, warehouse):
+    """The redelivered id arrives in the same run as the original: the first copy (in folder
+    order) lands, the other is rejected as already delivered, nothing else suffers."""
+    clean = find_deliveries(warehouse["clean"], "zvw_declaraties")[0]
+    changed = warehouse["catalogue"]["redelivery_changed_content"]
+    ing = Ingest(tmp_path / "one.duckdb", warehouse["gx"], echo=lambda m: None)
+    attempts = ing.run([clean.folder, changed])
+    assert sorted(a.status for a in attempts) == ["afgewezen", "geaccepteerd"]
+    rejected = next(a for a in attempts if a.status == "afgewezen")
+    assert rejected.reden.startswith("al_aangeleverd")
+    n = ing.con.execute("select count(*) from raw.zvw_declaraties__declaraties").fetchone()[0]
+    assert n == clean.rows()

@@ -244,3 +244,5 @@ def _health(rng, ref: RefData, pop: Population, ref_day, w0, w1) -> None:
     pop.wlz_behandeling = (vorm == 0) & (rng.random(n) < params.WLZ_MET_BEHANDELING)
     # Indications start before or during the window; never before birth or coverage.
     pop.wlz_start = np.maximum(uniform_dates(rng, w0 - np.timedelta64(1500, "D"), w1, n), pop.start)
+    # An indication that would start after the person's coverage ended never happens.
+    pop.wlz_profiel[pop.wlz_start > pop.end] = -1

@@ -66,6 +66,13 @@ def discover(paths: list[Path]) -> list[Path]:
     return found
 
 
+def _manifest_id(folder: Path) -> str | None:
+    try:
+        return str(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["aanlevering_id"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _order(folder: Path) -> tuple:
     try:
         m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -124,6 +131,10 @@ class Ingest:
         done: list[Attempt] = []
         pending: list[Attempt] = []
         for folder in folders:
+            if pending and _manifest_id(folder) in {p.id for p in pending}:
+                # The same id twice in one run: load the first, so the second is checked against it.
+                done.extend(self._validate_and_load(pending))
+                pending = []
             attempt = self._precheck(folder)
             if attempt.status:  # decided already: no-op or rejected
                 self._finish(attempt, [])
