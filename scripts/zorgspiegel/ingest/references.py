@@ -29,7 +29,9 @@ def with_reference_flags(bron: str, tabel: str, typed_relation: str) -> str:
         # Rows of this run are compared in delivery order (_volgorde), rows already loaded first.
         return f"""
 with b as (select * from {typed_relation}),
-known as (select distinct uzovi, regel_id from {raw}),
+known as (  -- only the keys of this batch: no distinct over the whole raw table
+    select distinct r.uzovi, r.regel_id from {raw} as r semi join b on r.uzovi = b.uzovi and r.regel_id = b.regel_id
+),
 originals as (
     select uzovi, regel_id, -1 as _volgorde from {raw} where debet_credit = 'D'
     union all

@@ -29,6 +29,7 @@ from .references import typed_select, with_reference_flags
 from .warehouse import create_warehouse, raw_table
 
 BATCH_ROWS = 1_000_000  # rows validated together; bounds memory of the pandas frames
+MEMORY_LIMIT = "4GB"  # DuckDB's own share; pandas frames for GE come on top (a few GB per batch)
 ACCEPTED = ("geaccepteerd", "geaccepteerd_met_quarantaine")
 
 
@@ -115,7 +116,8 @@ def _lenient_rows(folder: Path, manifest: dict) -> dict[str, pa.Table]:
 class Ingest:
     def __init__(self, db_path: Path, gx_dir: Path, max_afgekeurd: float = 0.10,
                  echo: Callable[[str], None] = print):
-        self.con = duckdb.connect(str(db_path))
+        self.con = duckdb.connect(str(db_path), config={"memory_limit": MEMORY_LIMIT})
+        self.con.execute("set enable_progress_bar = false")
         create_warehouse(self.con)
         self.gx_dir, self.max_afgekeurd, self.echo = gx_dir, max_afgekeurd, echo
         self._validator: Validator | None = None
@@ -265,18 +267,24 @@ class Ingest:
         self.con.unregister("_fouten_df")
 
     def _load_accepted(self, a: Attempt, poging: str, failures: pd.DataFrame | None) -> None:
-        self._register_failures(a, failures)
+        clean = failures is None or failures.empty
+        if not clean:
+            self._register_failures(a, failures)
         for tabel in a.tables:
             cols = ", ".join(c.name for c in SOURCES[a.bron].tables[tabel])
-            bestand = a.manifest and next(b["naam"] for b in a.manifest["bestanden"] if b["tabel"] == tabel)
+            # Most deliveries have no bad row: then skip the anti-join and the quarantine.
+            skip_bad = "" if clean else """
+                  and not exists (select 1 from _fouten as f
+                                  where f.tabel = ? and f.aanlevering_id = g.aanlevering_id and f.rijnummer = g.rijnummer)"""
             self.con.execute(f"""
                 insert into {raw_table(a.bron, tabel)}
                 select aanlevering_id, leverancier, periode, rijnummer, {cols}
                 from _gecontroleerd__{tabel} as g
-                where aanlevering_id = ?
-                  and not exists (select 1 from _fouten as f
-                                  where f.tabel = ? and f.aanlevering_id = g.aanlevering_id and f.rijnummer = g.rijnummer)
-                order by rijnummer""", [a.id, tabel])
+                where aanlevering_id = ?{skip_bad}
+                order by rijnummer""", [a.id] if clean else [a.id, tabel])
+            if clean:
+                continue
+            bestand = next(b["naam"] for b in a.manifest["bestanden"] if b["tabel"] == tabel)
             self.con.execute(f"""
                 insert into ingest.quarantaine
                 select ?, f.aanlevering_id, ?, f.tabel, ?, f.rijnummer, f.regel, f.kolom, f.waarde,
@@ -284,7 +292,7 @@ class Ingest:
                 from _fouten as f
                 inner join _tekst__{tabel} as t on t.aanlevering_id = f.aanlevering_id and t.rijnummer = f.rijnummer
                 where f.tabel = ? and f.aanlevering_id = ?""", [poging, a.bron, bestand, tabel, a.id])
-        a.quarantined = self.con.execute(
+        a.quarantined = 0 if clean else self.con.execute(
             "select count(*) from (select distinct tabel, rijnummer from _fouten where aanlevering_id = ?)",
             [a.id]).fetchone()[0]
         a.loaded = a.rows - a.quarantined

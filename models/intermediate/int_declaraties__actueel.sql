@@ -1,0 +1,142 @@
+{#-
+    The current state of every Zvw claim line: D lines that no C line reverses.
+    Partitioned by (uzovi, behandelmaand); incremental: a run recomputes only the partitions that
+    unprocessed deliveries change, from ALL staging rows of those partitions (see the yml for the
+    full design, and macros/partition_overwrite_config.sql for the per-adapter strategy).
+-#}
+{{ config(**partition_overwrite_config(['uzovi', 'behandelmaand'])) }}
+
+with regels as (
+
+    select
+        aanlevering_id,
+        verwerkingsmaand,
+        regel_id,
+        uzovi,
+        persoon_id,
+        zorgstroom,
+        prestatiecode,
+        atc_code,
+        ddd,
+        diagnosecode,
+        begindatum,
+        einddatum,
+        aantal,
+        bedrag,
+        debet_credit,
+        origineel_regel_id,
+        declarant_agb,
+        zorgverlener_agb,
+        verwerkingsdatum,
+        cast(extract(year from begindatum) as {{ dbt.type_int() }}) as behandeljaar,
+        {{ year_month('begindatum') }} as behandelmaand
+    from {{ ref('stg_zvw_declaraties__declaraties') }}
+
+),
+
+-- Every claim line that has been reversed (a C line names it as its original; same insurer).
+tegengeboekt as (
+
+    select distinct
+        uzovi,
+        origineel_regel_id as regel_id
+    from regels
+    where debet_credit = 'C'
+
+),
+
+{% if is_incremental() %}
+
+    -- Deliveries already reflected in this table: every processed delivery with a D line that
+    -- survives has at least one row here. The others (a delivery of only C lines, or one whose D
+    -- lines are all reversed by now) come back as "new" below, but then only touch a partition
+    -- when they still change it, so they cost no recomputation (see the yml).
+    verwerkt as (
+
+        select distinct aanlevering_id
+        from {{ this }}
+
+    ),
+
+    nieuw as (
+
+        select regels.*
+        from regels
+        left join verwerkt
+            on regels.aanlevering_id = verwerkt.aanlevering_id
+        where verwerkt.aanlevering_id is null
+
+    ),
+
+    te_herberekenen as (
+
+        -- (a) a new D line that is not reversed has to be added to its partition
+        select distinct
+            nieuw.uzovi,
+            nieuw.behandelmaand
+        from nieuw
+        left join tegengeboekt
+            on
+                nieuw.uzovi = tegengeboekt.uzovi
+                and nieuw.regel_id = tegengeboekt.regel_id
+        where
+            nieuw.debet_credit = 'D'
+            and tegengeboekt.regel_id is null
+
+        union
+
+        -- (b) a new C line whose original is still in this table has to remove it from its partition
+        select distinct
+            huidig.uzovi,
+            huidig.behandelmaand
+        from nieuw
+        inner join {{ this }} as huidig
+            on
+                nieuw.uzovi = huidig.uzovi
+                and nieuw.origineel_regel_id = huidig.regel_id
+        where nieuw.debet_credit = 'C'
+
+    ),
+
+{% endif %}
+
+debet as (
+
+    select regels.*
+    from regels
+    {% if is_incremental() %}
+        inner join te_herberekenen
+            on
+                regels.uzovi = te_herberekenen.uzovi
+                and regels.behandelmaand = te_herberekenen.behandelmaand
+    {% endif %}
+    where regels.debet_credit = 'D'
+
+)
+
+select
+    debet.regel_id,
+    debet.persoon_id,
+    debet.zorgstroom,
+    debet.prestatiecode,
+    debet.atc_code,
+    debet.ddd,
+    debet.diagnosecode,
+    debet.begindatum,
+    debet.einddatum,
+    debet.aantal,
+    debet.bedrag,
+    debet.declarant_agb,
+    debet.zorgverlener_agb,
+    debet.verwerkingsdatum,
+    debet.verwerkingsmaand,
+    debet.aanlevering_id,
+    debet.behandeljaar,
+    debet.uzovi,
+    debet.behandelmaand
+from debet
+left join tegengeboekt
+    on
+        debet.uzovi = tegengeboekt.uzovi
+        and debet.regel_id = tegengeboekt.regel_id
+where tegengeboekt.regel_id is null
