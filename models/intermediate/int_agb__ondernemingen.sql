@@ -3,7 +3,6 @@
     snapshot: per onderneming and kwalificatiecode the periods in which both the onderneming and
     that kwalificatie are active. Use with macro agb_actief_op. Rules in the yml.
 -#}
-{%- set open_einde = "cast('9999-12-31' as date)" -%}
 
 with ondernemingen as (
 
@@ -12,11 +11,8 @@ with ondernemingen as (
         register.naam,
         register.kvk_nummer,
         register.begindatum,
-        coalesce(register.einddatum, {{ open_einde }}) as einddatum
-    from {{ ref('stg_agb_register__ondernemingen') }} as register
-    where register.peildatum = (
-        select max(laatste.peildatum) from {{ ref('stg_agb_register__ondernemingen') }} as laatste
-    )
+        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
+    from ({{ laatste_agb_snapshot('stg_agb_register__ondernemingen') }}) as register
 
 ),
 
@@ -26,13 +22,9 @@ kwalificaties as (
         register.agb_code as onderneming_agb,
         register.kwalificatiecode,
         register.begindatum,
-        coalesce(register.einddatum, {{ open_einde }}) as einddatum
-    from {{ ref('stg_agb_register__kwalificaties') }} as register
-    where
-        register.peildatum = (
-            select max(laatste.peildatum) from {{ ref('stg_agb_register__kwalificaties') }} as laatste
-        )
-        and register.entiteit = 'onderneming'
+        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
+    from ({{ laatste_agb_snapshot('stg_agb_register__kwalificaties') }}) as register
+    where register.entiteit = 'onderneming'
 
 ),
 
@@ -66,5 +58,5 @@ select
     kvk_nummer,
     kwalificatiecode,
     geldig_van,
-    case when geldig_tot < {{ open_einde }} then geldig_tot end as geldig_tot
+    case when geldig_tot < {{ open_einde() }} then geldig_tot end as geldig_tot
 from samengevoegd

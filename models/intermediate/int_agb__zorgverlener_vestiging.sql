@@ -3,18 +3,14 @@
     which all five parts are active (zorgverlener, werkrelatie, vestiging, its onderneming and the
     provider's kwalificatie). Use with macro agb_actief_op. Rules in the yml.
 -#}
-{%- set open_einde = "cast('9999-12-31' as date)" -%}
 
 with zorgverleners as (
 
     select
         register.zorgverlener_agb,
         register.begindatum,
-        coalesce(register.einddatum, {{ open_einde }}) as einddatum
-    from {{ ref('stg_agb_register__zorgverleners') }} as register
-    where register.peildatum = (
-        select max(laatste.peildatum) from {{ ref('stg_agb_register__zorgverleners') }} as laatste
-    )
+        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
+    from ({{ laatste_agb_snapshot('stg_agb_register__zorgverleners') }}) as register
 
 ),
 
@@ -24,11 +20,8 @@ werkrelaties as (
         register.zorgverlener_agb,
         register.vestiging_agb,
         register.begindatum,
-        coalesce(register.einddatum, {{ open_einde }}) as einddatum
-    from {{ ref('stg_agb_register__werkrelaties') }} as register
-    where register.peildatum = (
-        select max(laatste.peildatum) from {{ ref('stg_agb_register__werkrelaties') }} as laatste
-    )
+        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
+    from ({{ laatste_agb_snapshot('stg_agb_register__werkrelaties') }}) as register
 
 ),
 
@@ -40,11 +33,8 @@ vestigingen as (
         register.postcode,
         register.gemeentecode,
         register.begindatum,
-        coalesce(register.einddatum, {{ open_einde }}) as einddatum
-    from {{ ref('stg_agb_register__vestigingen') }} as register
-    where register.peildatum = (
-        select max(laatste.peildatum) from {{ ref('stg_agb_register__vestigingen') }} as laatste
-    )
+        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
+    from ({{ laatste_agb_snapshot('stg_agb_register__vestigingen') }}) as register
 
 ),
 
@@ -53,11 +43,8 @@ ondernemingen as (
     select
         register.onderneming_agb,
         register.begindatum,
-        coalesce(register.einddatum, {{ open_einde }}) as einddatum
-    from {{ ref('stg_agb_register__ondernemingen') }} as register
-    where register.peildatum = (
-        select max(laatste.peildatum) from {{ ref('stg_agb_register__ondernemingen') }} as laatste
-    )
+        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
+    from ({{ laatste_agb_snapshot('stg_agb_register__ondernemingen') }}) as register
 
 ),
 
@@ -67,13 +54,9 @@ kwalificaties as (
         register.agb_code as zorgverlener_agb,
         register.kwalificatiecode,
         register.begindatum,
-        coalesce(register.einddatum, {{ open_einde }}) as einddatum
-    from {{ ref('stg_agb_register__kwalificaties') }} as register
-    where
-        register.peildatum = (
-            select max(laatste.peildatum) from {{ ref('stg_agb_register__kwalificaties') }} as laatste
-        )
-        and register.entiteit = 'zorgverlener'
+        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
+    from ({{ laatste_agb_snapshot('stg_agb_register__kwalificaties') }}) as register
+    where register.entiteit = 'zorgverlener'
 
 ),
 
@@ -134,5 +117,5 @@ select
     gemeentecode,
     postcode,
     geldig_van,
-    case when geldig_tot < {{ open_einde }} then geldig_tot end as geldig_tot
+    case when geldig_tot < {{ open_einde() }} then geldig_tot end as geldig_tot
 from samengevoegd
