@@ -115,6 +115,10 @@ select
     personen.buurtcode,
     cbs_buurten.wijkcode,
     cbs_buurten.gemeentecode,
+    regio.provincie_code,
+    regio.ggd_regio_code,
+    regio.arbeidsmarktregio_code,
+    regio.hechte_huisartsenzorg_code,
     case when personen.heeft_basisverzekering_1_juli then personen.buurtcode is not null end as woont_in_nederland,
     personen.heeft_basisverzekering_1_juli and personen.buurtcode is not null as is_verzekerde_1_juli
 from personen
@@ -122,3 +126,5 @@ left join {{ ref('leeftijdsklassen') }} as leeftijdsklassen
     on personen.leeftijd between leeftijdsklassen.leeftijd_van and leeftijdsklassen.leeftijd_tot
 left join {{ ref('cbs_buurten') }} as cbs_buurten
     on personen.buurtcode = cbs_buurten.buurtcode
+left join {{ ref('int_regio__gemeente') }} as regio
+    on cbs_buurten.gemeentecode = regio.gemeentecode
