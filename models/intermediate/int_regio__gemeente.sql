@@ -5,13 +5,11 @@
 
 select
     gemeenten.gemeentecode,
-    gemeenten.gemeentenaam,
-{%- for indeling in indelingen %}
-    max(case when regio.regio_indeling = '{{ indeling }}' then regio.regio_code end)
-        as {{ indeling }}_code,
-    max(case when regio.regio_indeling = '{{ indeling }}' then regio.regio_naam end)
-        as {{ indeling }}_naam{{ "," if not loop.last }}
-{%- endfor %}
+    {%- for indeling in indelingen %}
+        max(case when regio.regio_indeling = '{{ indeling }}' then regio.regio_code end) as {{ indeling }}_code,
+        max(case when regio.regio_indeling = '{{ indeling }}' then regio.regio_naam end) as {{ indeling }}_naam,
+    {%- endfor %}
+    gemeenten.gemeentenaam
 from {{ ref('cbs_gemeenten') }} as gemeenten
 left join {{ ref('gemeente_regio') }} as regio
     on gemeenten.gemeentecode = regio.gemeentecode

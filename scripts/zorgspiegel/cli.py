@@ -153,6 +153,57 @@ def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: 
         _dbt(["docs", "generate"], db)
 
 
+@main.command()
+@click.option("--zorgsoort", required=True, help="Type of care, e.g. huisartsenzorg (as in seed agb_kwalificaties).")
+@click.option("--specialisme", default=None,
+              help="Zorgspecialisme within the zorgsoort, e.g. huisarts [default: (alle), the zorgsoort total].")
+@click.option("--gemeente", "gemeenten", multiple=True, metavar="GMxxxx",
+              help="Gemeentecode to compare with the national figures; repeat, up to 5 times.")
+@click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="AGB snapshot date YYYY-MM-DD [default: the latest].")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the CSV download (all gemeenten, zorgsoorten and specialismen, with the national "
+                   "totals) for the peildatum to this file.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
+def zorgaanbod(zorgsoort: str, specialisme: str | None, gemeenten: tuple[str, ...], peildatum,
+               csv_path: Path | None, db: Path | None) -> None:
+    """Dashboard Zorgaanbod: vestigingen and zorgverleners per gemeente next to the national figures.
+
+    Reads mart zorgaanbod__gemeente (AGB register). Example:
+
+    \b
+      zorgspiegel zorgaanbod --zorgsoort huisartsenzorg --gemeente GM0363 --gemeente GM0014
+    """
+    import duckdb
+
+    from .zorgaanbod import ZorgaanbodInputError, compare, export_csv
+
+    db = db or _default_db()
+    if not db.exists():
+        raise click.UsageError(f"warehouse {db} does not exist: build it first (zorgspiegel run)")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        try:
+            df = compare(con, peildatum.date() if peildatum else None, zorgsoort, specialisme, list(gemeenten))
+            rows = export_csv(con, csv_path, df.peildatum.iloc[0]) if csv_path else None
+        except ZorgaanbodInputError as e:
+            raise click.BadParameter(str(e), param_hint=f"'--{e.parameter}'") from None
+        except duckdb.CatalogException:
+            raise click.ClickException(f"{db} has no mart zorgaanbod__gemeente: run dbt build first") from None
+    finally:
+        con.close()
+    first = df.iloc[0]
+    click.echo(f"Zorgaanbod on {first.peildatum}: {first.zorgsoort}, zorgspecialisme {first.zorgspecialisme}")
+    table = df.assign(gebied=[naam if niveau == "nederland" else f"{code} {naam}"
+                              for code, naam, niveau in zip(df.gemeentecode, df.gemeentenaam, df.niveau)])
+    table = table.set_index("gebied")[["aantal_vestigingen", "aantal_zorgverleners"]].T
+    table.columns.name = None
+    click.echo(table.to_string())
+    if csv_path:
+        click.echo(f"CSV download: {csv_path} ({rows:,} rows, all gemeenten, zorgsoorten and specialismen)")
+
+
 @main.group()
 def seeds() -> None:
     """Reference seeds derived from ../shared/reference."""

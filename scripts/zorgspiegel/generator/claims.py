@@ -59,10 +59,10 @@ def build_context(ref: RefData, pop: Population, reg: Register, registration: Re
                         mtvp_practice=rng.random(n_pr) < 0.3)
 
 
-def _tariffs(ctx: ClaimContext, codes: np.ndarray) -> np.ndarray:
-    """The seed's tariff of each GP prestatiecode."""
+def _tariffs(b: "Block", codes: np.ndarray) -> np.ndarray:
+    """The year's tariff of each GP prestatiecode (see Block.tariff)."""
     uniq, inv = np.unique(np.asarray(codes, dtype=str), return_inverse=True)
-    return np.array([ctx.gp[c].tarief_eur for c in uniq], dtype=float)[inv] if len(uniq) else np.empty(0)
+    return np.array([b.tariff[c] for c in uniq], dtype=float)[inv] if len(uniq) else np.empty(0)
 
 
 def _valid(ctx: ClaimContext, code: str, on: np.datetime64) -> bool:
@@ -90,6 +90,9 @@ class Block:
                        .to_numpy(), -1)
         factor = np.where(gem[:, None] >= 0, ctx.gem_factor[np.maximum(gem, 0)], 1.0)
         growth = (1 + params.COST_GROWTH_PER_YEAR) ** (year - params.REFERENCE_YEAR)
+        # GP tariffs are indexed with the cost level (the seed's tariffs are the reference year's),
+        # so volumes stay stable over the years while amounts grow.
+        self.tariff = {code: round(r.tarief_eur * growth, 2) for code, r in ctx.gp.items()}
         # Expected cost per person and category this year [n, C].
         self.expected = ctx.cost[self.cls, self.sex] * factor * growth * self.exposure[:, None]
         self.frailty = pop.frailty[persons]
@@ -180,7 +183,7 @@ def gp_streams(b: Block) -> None:
         sel = np.flatnonzero(ok)
         age = age_on(pop.birth[b.persons[sel]], qs)
         codes = _fee_code(ctx, age, laag[sel], pr.is_all_in.to_numpy()[p[sel]])
-        tariffs = _tariffs(ctx, codes)
+        tariffs = _tariffs(b, codes)
         gp = ctx.strings.ids(gp_of(reg, r, b.persons[sel], p[sel], qs))
         b.lines.add(b.persons[sel], stroom_fee, ctx.strings.ids(codes), qs, qe, 1, tariffs, practice_agb[p[sel]], gp)
         np.add.at(gp_cost, sel, tariffs)
@@ -189,15 +192,15 @@ def gp_streams(b: Block) -> None:
         other = (p[np.searchsorted(sel, dbl)] + 1 + rng.integers(0, len(pr) - 1, len(dbl))) % len(pr)
         other = np.where(active_on(reg, qs)[other], other, r.successor[other])
         other_gp = ctx.strings.ids(gp_of(reg, r, b.persons[dbl], other, qs))
-        b.lines.add(b.persons[dbl], stroom_fee, ctx.strings.id("11000"), qs, qe, 1, ctx.gp["11000"].tarief_eur,
+        b.lines.add(b.persons[dbl], stroom_fee, ctx.strings.id("11000"), qs, qe, 1, b.tariff["11000"],
                     practice_agb[other], other_gp)
         # S&B components: per registered patient per quarter, as contracted by the practice.
         for comp, parts in enumerate([["15001"], ["15002"], ["15003"] if _valid(ctx, "15003", qs) else ["15004", "15005"]]):
             has = sel[ctx.sb_components[p[sel], comp]]
             for code in parts:
-                b.lines.add(b.persons[has], stroom_over, ctx.strings.id(code), qs, qe, 1, ctx.gp[code].tarief_eur,
+                b.lines.add(b.persons[has], stroom_over, ctx.strings.id(code), qs, qe, 1, b.tariff[code],
                             practice_agb[p[has]], -1)
-                np.add.at(gp_cost, has, ctx.gp[code].tarief_eur)
+                np.add.at(gp_cost, has, b.tariff[code])
         # Chain care (ketenzorg) per quarter for chronic patients; CVRM is one group from July 2020.
         fkg = pop.fkg[b.persons[sel]]
         col = {c: i for i, c in enumerate(pop.fkg_codes)}
@@ -209,9 +212,9 @@ def gp_streams(b: Block) -> None:
                            (cvrm or "14005", fkg[:, col["FKG04"]]),
                            (cvrm or "14004", (fkg[:, col["FKG05"]] | fkg[:, col["FKG06"]]) & ~fkg[:, col["FKG04"]])):
             has = sel[mask & in_chain]
-            b.lines.add(b.persons[has], stroom_mdz, ctx.strings.id(code), qs, qe, 1, ctx.gp[code].tarief_eur,
+            b.lines.add(b.persons[has], stroom_mdz, ctx.strings.id(code), qs, qe, 1, b.tariff[code],
                         practice_agb[p[has]], -1)
-            np.add.at(gp_cost, has, ctx.gp[code].tarief_eur)
+            np.add.at(gp_cost, has, b.tariff[code])
     b.registered = np.stack(reg_q, axis=1)  # [n, 4] practice per quarter, -1 = none
     _gp_contacts(b, gp_cost, practice_agb)
 
@@ -245,7 +248,7 @@ def _gp_contacts(b: Block, gp_cost: np.ndarray, practice_agb) -> None:
         keep = practice >= 0
         idx, begin, practice = idx[keep], begin[keep], practice[keep]
         code = np.array(codes)[rng.integers(0, len(codes), len(idx))]
-        tariff = _tariffs(ctx, code)
+        tariff = _tariffs(b, code)
         pool = reg.performers(performer_kwal, b.year)
         perf = _pick(b, pool, len(idx))
         b.lines.add(b.persons[idx], over, ctx.strings.ids(code), begin, begin, 1, tariff, practice_agb[practice], perf)
@@ -275,7 +278,7 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
     inside_p = np.array([0.7, 0.1, 0.05, 0.15]) if len(inside) == 4 else np.array([0.25, 0.6, 0.15])
     visits, outside = ["12002", "12003"], ["12200", "12201", "12202", "12203", "12204", "12300", "12302", "12304"]
     out_p = np.array([0.3, 0.08, 0.35, 0.05, 0.03, 0.06, 0.1, 0.03])
-    t = lambda codes, p: float(np.dot([ctx.gp[c].tarief_eur for c in codes], p))  # noqa: E731
+    t = lambda codes, p: float(np.dot([b.tariff[c] for c in codes], p))  # noqa: E731
     visit_share = np.where(b.age >= 75, 0.25, 0.02)
     out_share = 0.08
     mean_tariff = (1 - out_share) * ((1 - visit_share) * t(inside, inside_p) + visit_share * t(visits, [0.6, 0.4])) \
@@ -291,7 +294,7 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
     code = np.where(is_out, np.array(outside)[rng.choice(len(outside), k, p=out_p)],
                     np.where(is_visit, np.array(visits)[rng.choice(2, k, p=[0.6, 0.4])],
                              np.array(inside)[rng.choice(len(inside), k, p=inside_p)]))
-    tariff = _tariffs(ctx, code)
+    tariff = _tariffs(b, code)
     # The practice of the line's quarter; not registered then: a passant at a practice active that day.
     practice = _quarter_practice(b, idx, begin)
     quarter = (begin.astype("datetime64[M]").astype(int) % 12) // 3

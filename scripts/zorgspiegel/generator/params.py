@@ -27,7 +27,10 @@ UNKNOWN_SEX_SHARE = 0.0005
 
 # GP care (LHV/NIVEL orders of magnitude, scaled: 1.0 = the Netherlands).
 PRACTICES_NATIONAL = 5000
-GPS_PER_PRACTICE = 2.8  # ~14,000 GPs with kwalificatie 0101
+# GP zorgverleners (0101) in the register per practice over the whole window. On a given day ~80 %
+# of them count (not retired, already started, settled after their waarnemer years, werkrelatie
+# open), which gives ~2.8 per practice: ~14,000 GPs nationally, as in the real register.
+GPS_PER_PRACTICE = 3.5
 WAARNEMERS_PER_PRACTICE = 0.45
 GP_MULTI_PRACTICE_SHARE = 0.07  # GPs with a werkrelatie at two practices
 SMALL_PRACTICES_MIN = 2  # at least this many practices with < 100 patients, at every scale
