@@ -109,7 +109,10 @@ class Block:
 
 
 def _pick(b: "Block", pool, k: int) -> np.ndarray:
-    """k string ids drawn uniformly from a pool of codes (AGB numbers, prestatiecodes, ...)."""
+    """k string ids drawn uniformly from a pool of codes (AGB numbers, prestatiecodes, ...).
+    An empty pool (e.g. no active specialist of a kind at a tiny scale) gives nulls (-1)."""
+    if not len(pool):
+        return np.full(k, -1, dtype=np.int32)
     return b.ctx.strings.ids(pool)[b.rng.integers(0, len(pool), k)]
 
 

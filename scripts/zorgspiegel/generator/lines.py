@@ -17,8 +17,12 @@ class StringTable:
         self.values: list[str] = []
 
     def ids(self, values) -> np.ndarray:
+        """Index of each value; None (an unknown code) gives -1, which becomes null."""
         out = np.empty(len(values), dtype=np.int32)
         for i, v in enumerate(values):
+            if v is None:
+                out[i] = -1
+                continue
             j = self._index.get(v)
             if j is None:
                 j = self._index[v] = len(self.values)

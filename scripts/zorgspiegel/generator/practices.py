@@ -124,5 +124,6 @@ def gp_of(reg: Register, r: Registration, persons: np.ndarray, practice: np.ndar
     for p in np.unique(practice):
         sel = np.flatnonzero(practice == p)
         gps = lists[p] if len(lists[p]) else anyone
-        out[sel] = gps[r.gp_slot[persons[sel]] % len(gps)]
+        if len(gps):  # else no GP is known: zorgverlener_agb stays null
+            out[sel] = gps[r.gp_slot[persons[sel]] % len(gps)]
     return out
