@@ -4,13 +4,15 @@
     provider's kwalificatie). Use with macro agb_actief_op. Rules in the yml.
 -#}
 
-with zorgverleners as (
+-- The provider and its qualification, both active: one rule, in int_agb__zorgverlener_kwalificaties.
+with kwalificaties as (
 
     select
-        register.zorgverlener_agb,
-        register.begindatum,
-        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
-    from ({{ laatste_agb_snapshot('stg_agb_register__zorgverleners') }}) as register
+        zorgverlener_agb,
+        kwalificatiecode,
+        geldig_van as begindatum,
+        coalesce(geldig_tot, {{ open_einde() }}) as einddatum
+    from {{ ref('int_agb__zorgverlener_kwalificaties') }}
 
 ),
 
@@ -48,45 +50,31 @@ ondernemingen as (
 
 ),
 
-kwalificaties as (
-
-    select
-        register.agb_code as zorgverlener_agb,
-        register.kwalificatiecode,
-        register.begindatum,
-        coalesce(register.einddatum, {{ open_einde() }}) as einddatum
-    from ({{ laatste_agb_snapshot('stg_agb_register__kwalificaties') }}) as register
-    where register.entiteit = 'zorgverlener'
-
-),
-
 -- The intersection of the five active intervals; empty intersections are dropped.
 doorsnede as (
 
     select
-        zorgverleners.zorgverlener_agb,
+        kwalificaties.zorgverlener_agb,
         kwalificaties.kwalificatiecode,
         vestigingen.vestiging_agb,
         vestigingen.onderneming_agb,
         vestigingen.gemeentecode,
         vestigingen.postcode,
         greatest(
-            zorgverleners.begindatum, werkrelaties.begindatum, vestigingen.begindatum,
-            ondernemingen.begindatum, kwalificaties.begindatum
+            kwalificaties.begindatum, werkrelaties.begindatum, vestigingen.begindatum,
+            ondernemingen.begindatum
         ) as geldig_van,
         least(
-            zorgverleners.einddatum, werkrelaties.einddatum, vestigingen.einddatum,
-            ondernemingen.einddatum, kwalificaties.einddatum
+            kwalificaties.einddatum, werkrelaties.einddatum, vestigingen.einddatum,
+            ondernemingen.einddatum
         ) as geldig_tot
-    from zorgverleners
+    from kwalificaties
     inner join werkrelaties
-        on zorgverleners.zorgverlener_agb = werkrelaties.zorgverlener_agb
+        on kwalificaties.zorgverlener_agb = werkrelaties.zorgverlener_agb
     inner join vestigingen
         on werkrelaties.vestiging_agb = vestigingen.vestiging_agb
     inner join ondernemingen
         on vestigingen.onderneming_agb = ondernemingen.onderneming_agb
-    inner join kwalificaties
-        on zorgverleners.zorgverlener_agb = kwalificaties.zorgverlener_agb
 
 ),
 

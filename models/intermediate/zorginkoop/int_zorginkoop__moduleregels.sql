@@ -57,14 +57,15 @@ regels as (
 
 ),
 
--- Lines whose zorgverlener holds the module's required kwalificatie in the AGB register on the claim date.
+-- Lines whose zorgverlener holds the module's required kwalificatie in the AGB register on the claim
+-- date, wherever the provider works (a qualification belongs to the person, not to a vestiging).
 gekwalificeerd as (
 
     select distinct
         regels.uzovi,
         regels.regel_id
     from regels
-    inner join {{ ref('int_agb__zorgverlener_vestiging') }} as kwalificaties
+    inner join {{ ref('int_agb__zorgverlener_kwalificaties') }} as kwalificaties
         on
             regels.zorgverlener_agb = kwalificaties.zorgverlener_agb
             and regels.vereiste_kwalificatie = kwalificaties.kwalificatiecode
