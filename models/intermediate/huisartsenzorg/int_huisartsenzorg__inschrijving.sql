@@ -1,35 +1,18 @@
 {#-
     The Dashboard huisartsenzorg's link of a person to a GP practice per year, from the
-    registration fees (inschrijftarief, all-in tariff) the practice declares: Q3 first, then Q1,
-    Q2, Q4, and finally Q1 of the next year for children born from 1 October. Rules in the yml.
+    registration fees (inschrijftarief, all-in tariff; int_huisartsenzorg__inschrijfregels) the
+    practice declares: Q3 first, then Q1, Q2, Q4, and finally Q1 of the next year for children born
+    from 1 October. Rules in the yml.
 -#}
-with tarieven as (
+with inschrijfregels as (
 
     select
-        prestatiecode,
-        zorgstroom,
-        geldig_vanaf,
-        coalesce(geldig_tot, {{ open_einde() }}) as geldig_tot
-    from {{ ref('huisarts_prestatiecodes') }}
-    where groep in ('inschrijving', 'all_in')
-
-),
-
--- Every current registration-fee line, with the calendar year and quarter of its begindatum.
-inschrijfregels as (
-
-    select
-        declaraties.persoon_id,
-        declaraties.declarant_agb,
-        declaraties.zorgverlener_agb,
-        declaraties.behandeljaar,
-        cast(extract(quarter from declaraties.begindatum) as {{ dbt.type_int() }}) as kwartaal
-    from {{ ref('int_declaraties__actueel') }} as declaraties
-    inner join tarieven
-        on
-            declaraties.prestatiecode = tarieven.prestatiecode
-            and declaraties.zorgstroom = tarieven.zorgstroom
-            and declaraties.begindatum between tarieven.geldig_vanaf and tarieven.geldig_tot
+        persoon_id,
+        declarant_agb,
+        zorgverlener_agb,
+        behandeljaar,
+        kwartaal
+    from {{ ref('int_huisartsenzorg__inschrijfregels') }}
 
 ),
 
