@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import pandas as pd
 
 DDL = {
     "praktijkspiegel__praktijk_jaar": """
@@ -115,7 +116,9 @@ def fill(con: duckdb.DuckDBPyConnection, n: int, jaren: list[int], seed: int = 1
                             verwacht_nl, per_patient / (verwacht_nl * 0.98), per_patient / verwacht_nl,
                             klaar or not laatste))
     for table, rows in (("praktijk_jaar", pj), ("populatie", pop), ("indicatoren", ind), ("kosten_zorgstroom", kos)):
-        con.executemany(f"insert into marts.praktijkspiegel__{table} values ({', '.join(['?'] * len(rows[0]))})", rows)
+        kolommen = [c[0] for c in con.execute(f"select * from marts.praktijkspiegel__{table} limit 0").description]
+        frame = pd.DataFrame(rows, columns=kolommen)  # one bulk insert: executemany is row by row
+        con.execute(f"insert into marts.praktijkspiegel__{table} select * from frame")
     return agbs
 
 
