@@ -32,11 +32,12 @@ DDL = {
 }
 
 # (code, omschrijving, eenheid, zorgstroom_groep, typical value, fully claimed in the last year)
+HA = "huisartsenzorg"
 INDICATOREN = [
-    ("consulten_binnen_per_patient", "Consulten binnen kantoortijd per patiënt", "per_patient", "huisartsenzorg", 3.2, True),
-    ("consulten_buiten_per_patient", "Consulten buiten kantoortijd per patiënt", "per_patient", "huisartsenzorg", 0.25, True),
-    ("visites_binnen_per_patient", "Visites binnen kantoortijd per patiënt", "per_patient", "huisartsenzorg", 0.12, True),
-    ("visites_buiten_per_patient", "Visites buiten kantoortijd per patiënt", "per_patient", "huisartsenzorg", 0.03, True),
+    ("consulten_binnen_per_patient", "Consulten binnen kantoortijd per patiënt", "per_patient", HA, 3.2, True),
+    ("consulten_buiten_per_patient", "Consulten buiten kantoortijd per patiënt", "per_patient", HA, 0.25, True),
+    ("visites_binnen_per_patient", "Visites binnen kantoortijd per patiënt", "per_patient", HA, 0.12, True),
+    ("visites_buiten_per_patient", "Visites buiten kantoortijd per patiënt", "per_patient", HA, 0.03, True),
     ("mtvp_patienten_pct", "Patiënten met MTVP-consult", "percentage", "huisartsenzorg", 6.0, True),
     ("poh_ggz_consulten", "Consulten POH-GGZ", "aantal", "huisartsenzorg", 900.0, True),
     ("fkg_patienten_pct", "Patiënten met chronische medicatie (FKG)", "percentage", "farmacie", 18.0, True),
@@ -103,7 +104,7 @@ def fill(con: duckdb.DuckDBPyConnection, n: int, jaren: list[int], seed: int = 1
                                     float((a + nl) / 2), float(nl)))
             trend = 1 + 0.03 * (jaar - jaren[0])
             for k, (code, oms, eenheid, groep, basis, klaar) in enumerate(INDICATOREN):
-                verwacht_nl = basis * trend * (patienten if eenheid == "aantal" else 1) / (1000 if eenheid == "aantal" else 1)
+                verwacht_nl = basis * trend * (patienten / 1000 if eenheid == "aantal" else 1)  # aantal: per 1000
                 verwacht_regio = verwacht_nl * 1.03
                 waarde = verwacht_nl * factor[k] * rng.lognormal(0, 0.03)
                 ind.append((agb, jaar, code, oms, eenheid, groep, waarde, verwacht_regio, verwacht_nl,
