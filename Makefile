@@ -10,7 +10,7 @@ DEMO_SCALE ?= 0.001
 DEMO_YEARS ?= 2022-2023
 DATA ?= build/deliveries
 
-.PHONY: venv demo test lint seeds bench clean
+.PHONY: venv browser demo test lint seeds bench bench-praktijkspiegel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -21,9 +21,18 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 venv: $(VENV)/.installed
 
+## browser: headless Chromium (Debian package) for the Praktijkspiegel PDF and its tests; installed
+## only when missing. Playwright drives it; it never downloads a browser of its own.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
+	@test -x $(CHROMIUM) && echo "chromium: $(CHROMIUM)"
+
 ## demo: create the environment, generate a small synthetic data set (and the fault catalogue),
 ## check its calibration, then the main job: ingest every delivery, dbt build, dbt docs.
-demo: venv
+demo: venv browser
 	rm -rf $(DATA) build/faults build/gx build/zorgspiegel.duckdb
 	$(BIN)/zorgspiegel generate --scale $(DEMO_SCALE) --years $(DEMO_YEARS) --seed 1 --out $(DATA) --faults
 	$(BIN)/zorgspiegel calibrate --data $(DATA) --jaar 2023
@@ -31,7 +40,7 @@ demo: venv
 
 ## test: the whole test suite: pytest; the main job on a tiny data set in a scratch warehouse, so
 ## dbt builds every model and runs every data test on ingested deliveries; sqlfluff.
-test: venv
+test: venv browser
 	$(BIN)/pytest || [ $$? -eq 5 ]
 	rm -rf build/test
 	$(BIN)/zorgspiegel run --scale 0.0005 --years 2022-2023 --seed 3 --out build/test/deliveries \
@@ -48,6 +57,11 @@ seeds: venv
 ## bench: generator speed targets (scale 0.01 x 5 years; scale 0.1 x 1 year).
 bench: venv
 	$(PY) scripts/bench_generate.py
+
+## bench-praktijkspiegel: render every eligible practice of a warehouse (DB=...; default a stand-in
+## warehouse of 50 made-up practices) and print practices per second and the wall time.
+bench-praktijkspiegel: venv browser
+	$(PY) scripts/bench_praktijkspiegel.py $(if $(DB),--db $(DB),--voorbeeld 50)
 
 clean:
 	rm -rf build target logs

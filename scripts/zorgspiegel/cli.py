@@ -12,6 +12,7 @@ import click
 
 from .generator import params
 from .paths import DEFAULT_REFERENCE_DIR, REPO_ROOT, SEEDS_DIR
+from .praktijkspiegel.command import praktijkspiegel
 
 CURATED_DIR = Path(__file__).parent / "curated"
 
@@ -222,6 +223,8 @@ def seeds_build(reference: Path) -> None:
     for name, n in sorted(counts.items()):
         click.echo(f"  {name:<40} {n:>8,} rows")
 
+
+main.add_command(praktijkspiegel)
 
 if __name__ == "__main__":
     main()

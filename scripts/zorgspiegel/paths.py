@@ -9,3 +9,8 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 DEFAULT_REFERENCE_DIR = Path(
     os.environ.get("ZORGSPIEGEL_REFERENCE_DIR", REPO_ROOT.parent / "shared" / "reference")
 )
+
+
+def default_db() -> Path:
+    """The warehouse DuckDB file: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb."""
+    return Path(os.environ.get("ZORGSPIEGEL_DUCKDB", REPO_ROOT / "build" / "zorgspiegel.duckdb"))
