@@ -345,3 +345,18 @@ def test_benchmark_runs_on_a_stand_in_warehouse(capsys):
     spec.loader.exec_module(bench)
     assert bench.main(["--voorbeeld", "4", "--no-pdf", "--workers", "1"]) == 0
     assert '"practices_per_s"' in capsys.readouterr().out
+
+
+def test_pyramid_keeps_men_and_women_and_states_unknown_sex_apart():
+    def rij(categorie, praktijk, regio, nederland):
+        return {"categorie": categorie, "aandeel_praktijk": praktijk, "aandeel_regio": regio,
+                "aandeel_nederland": nederland}
+
+    rows = [rij("0-4 M", 0.3, 0.2, 0.2), rij("0-4 V", 0.3, 0.3, 0.2), rij("0-4 O", 0.1, 0.05, 0.01),
+            rij("5-9 M", 0.2, 0.2, 0.3), rij("5-9 V", 0.1, 0.2, 0.27), rij("5-9 O", 0.0, 0.05, 0.02)]
+    assert [(leeftijd, m["aandeel_praktijk"], v["aandeel_praktijk"]) for leeftijd, m, v in view.piramide(rows)] == [
+        ("0-4", 0.3, 0.3), ("5-9", 0.2, 0.1)]
+    assert view.onbekend_geslacht(rows) == pytest.approx(
+        {"aandeel_praktijk": 0.1, "aandeel_regio": 0.1, "aandeel_nederland": 0.03})
+    assert view.onbekend_geslacht(rows[:2]) is None
+    assert view.piramide([rij("totaal", 1.0, 1.0, 1.0)]) is None

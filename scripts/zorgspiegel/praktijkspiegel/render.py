@@ -44,6 +44,7 @@ def render_html(data: PraktijkData, vandaag: dt.date | None = None) -> str:
         populatie=populatie,
         kenmerken=view.KENMERKEN,
         piramide=view.piramide(leeftijd_geslacht) if leeftijd_geslacht else None,
+        onbekend_geslacht=view.onbekend_geslacht(leeftijd_geslacht),
         indicatoren=view.indicatoren(data),
         kosten=view.kostenoverzichten(data),
         redenen=view.UITSLUITINGSREDENEN_NL,

@@ -177,7 +177,7 @@ def kostenoverzichten(data: PraktijkData) -> list[Kostenoverzicht]:
 
 # --- population ------------------------------------------------------------------------------
 
-LEEFTIJD_GESLACHT = re.compile(r"^(?P<leeftijd>.+?)\s+(?P<geslacht>[MV])$")
+LEEFTIJD_GESLACHT = re.compile(r"^(?P<leeftijd>.+?)\s+(?P<geslacht>[MVO])$")
 
 
 def populatie(data: PraktijkData) -> dict[str, list[dict[str, Any]]]:
@@ -192,14 +192,24 @@ def populatie(data: PraktijkData) -> dict[str, list[dict[str, Any]]]:
 
 def piramide(rows: list[dict[str, Any]]) -> list[tuple[str, dict | None, dict | None]] | None:
     """Age/sex rows as (age class, man row, vrouw row) in category order; None when a category is
-    not '<age> M' or '<age> V' (the report then draws plain bars)."""
+    not '<age> M', '<age> V' or '<age> O' (the report then draws plain bars). Sex unknown ('O') has
+    no side in a pyramid: the report states its total share below it (see onbekend_geslacht)."""
     leeftijden: dict[str, dict[str, dict]] = {}
     for row in rows:
         m = LEEFTIJD_GESLACHT.match(row["categorie"] or "")
         if not m:
             return None
         leeftijden.setdefault(m["leeftijd"], {})[m["geslacht"]] = row
-    return [(leeftijd, g.get("M"), g.get("V")) for leeftijd, g in leeftijden.items()]
+    return [(leeftijd, g.get("M"), g.get("V")) for leeftijd, g in leeftijden.items() if "M" in g or "V" in g]
+
+
+def onbekend_geslacht(rows: list[dict[str, Any]]) -> dict[str, float] | None:
+    """Total shares of the patients with sex unknown ('<age> O'), for the practice, the region and
+    the country; None when there are none at all."""
+    onbekend = [r for r in rows if (m := LEEFTIJD_GESLACHT.match(r["categorie"] or "")) and m["geslacht"] == "O"]
+    if not onbekend:
+        return None
+    return {k: sum(r[k] or 0 for r in onbekend) for k in ("aandeel_praktijk", "aandeel_regio", "aandeel_nederland")}
 
 
 def formatter(eenheid: str | None):
