@@ -31,12 +31,14 @@ browser:
 	@test -x $(CHROMIUM) && echo "chromium: $(CHROMIUM)"
 
 ## demo: create the environment, generate a small synthetic data set (and the fault catalogue),
-## check its calibration, then the main job: ingest every delivery, dbt build, dbt docs.
+## check its calibration, then the main job: ingest every delivery, dbt build, dbt docs; then
+## render every eligible practice's Praktijkspiegel.
 demo: venv browser
 	rm -rf $(DATA) build/faults build/gx build/zorgspiegel.duckdb
 	$(BIN)/zorgspiegel generate --scale $(DEMO_SCALE) --years $(DEMO_YEARS) --seed 1 --out $(DATA) --faults
 	$(BIN)/zorgspiegel calibrate --data $(DATA) --jaar 2023
 	$(BIN)/zorgspiegel run --out $(DATA) --db build/zorgspiegel.duckdb
+	ZORGSPIEGEL_DUCKDB=build/zorgspiegel.duckdb $(BIN)/zorgspiegel praktijkspiegel --alle --out build/praktijkspiegel
 
 ## test: the whole test suite: pytest; the main job on a tiny data set in a scratch warehouse, so
 ## dbt builds every model and runs every data test on ingested deliveries; sqlfluff.
