@@ -219,3 +219,9 @@
         {% if not loop.first %} and {% endif %}{{ links }}.{{ kolom }} = {{ rechts }}.{{ kolom }}
     {%- endfor -%}
 {%- endmacro %}
+
+{#- Actual / expected: the ratio every standardised figure reports; null when the expected value is
+    0 or unknown (no ratio to an expectation of nothing). -#}
+{% macro ratio_tov_verwacht(waarde, verwacht) -%}
+    case when {{ verwacht }} > 0 then {{ waarde }} / {{ verwacht }} end
+{%- endmacro %}

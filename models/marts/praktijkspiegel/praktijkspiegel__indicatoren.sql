@@ -88,7 +88,7 @@ select
     waarde,
     verwacht_regio,
     verwacht_nederland,
-    case when verwacht_regio > 0 then waarde / verwacht_regio end as ratio_regio,
-    case when verwacht_nederland > 0 then waarde / verwacht_nederland end as ratio_nederland,
+    {{ ratio_tov_verwacht('waarde', 'verwacht_regio') }} as ratio_regio,
+    {{ ratio_tov_verwacht('waarde', 'verwacht_nederland') }} as ratio_nederland,
     cast(is_uitgedeclareerd as {{ dbt.type_boolean() }}) as is_uitgedeclareerd
 from cijfers
