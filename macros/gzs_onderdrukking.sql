@@ -17,14 +17,17 @@
     of the same region and keys): each parent with its children is one equation parent = sum of
     children (for the measures that add up, see docs/gemeentezorgspiegel.md). When exactly one
     member of such a group is suppressed, one subtraction would reveal it, so one more member is
-    suppressed: the smallest unsuppressed child (fewest persons, then the lowest key); if the parent
-    is the only other member, the parent. A group without its parent row (e.g. Jeugdwet, which has
+    suppressed: the smallest unsuppressed child (fewest persons, then the lowest key) - also when the
+    one suppressed member is the parent (else parent = sum of its children) -, or the parent when
+    the suppressed child is its only child. A group without its parent row (e.g. Jeugdwet, which has
     no national row) is no equation. Each pass treats the regions, then the categories; passes
     repeat gzs_onderdrukking_rondes() times (var, default 10) - every pass only adds suppressions,
     so the result is stable once a pass adds none, and the generic test proves it is.
 
-    Portable: window functions, one scan of the previous state per step (the step's CTE is read
-    once, so the plan grows linearly with the passes also where CTEs are inlined, as on Spark).
+    Portable: window functions over narrow integer rows (cells numbered once), one scan of the
+    previous state per step, so the plan grows linearly with the passes also where CTEs are inlined
+    (Spark). On DuckDB the steps are materialised (gzs_materialiseer), without which its optimizer
+    takes superlinear time on the chain.
 
     Renders CTE definitions (no leading WITH, no trailing comma), the last one named
     gzs_onderdrukt: the input's region columns, sleutels, categorie_kolom, then aantal_personen and
