@@ -205,6 +205,40 @@ def zorgaanbod(zorgsoort: str, specialisme: str | None, gemeenten: tuple[str, ..
         click.echo(f"CSV download: {csv_path} ({rows:,} rows, all gemeenten, zorgsoorten and specialismen)")
 
 
+@main.group("export")
+def export_group() -> None:
+    """Extracts of the marts for their users."""
+
+
+@export_group.command("gemeente")
+@click.argument("gemeentecode", metavar="GMxxxx")
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="New (or empty) folder for the extract.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
+def export_gemeente(gemeentecode: str, out: Path, db: Path | None) -> None:
+    """Gemeentezorgspiegel extract of one municipality: its gemeente, wijken and buurten plus the
+    national references, and its own Jeugdwet data only (Parquet per mart, a DuckDB file, manifest).
+
+    \b
+      zorgspiegel export gemeente GM0363 --out build/export/GM0363
+    """
+    from .export import ExportInputError, export_gemeente as run
+
+    db = db or _default_db()
+    if not db.exists():
+        raise click.UsageError(f"warehouse {db} does not exist: build it first (zorgspiegel run)")
+    try:
+        extract = run(db, gemeentecode, out)
+    except ExportInputError as e:
+        hint = {"gemeentecode": "'GMxxxx'", "out": "'--out'", "db": "'--db'"}[e.parameter]
+        raise click.BadParameter(str(e), param_hint=hint) from None
+    click.echo(f"Gemeentezorgspiegel {extract.gemeentecode} {extract.gemeentenaam} -> {extract.out}")
+    for tabel, n in extract.rijen.items():
+        click.echo(f"  {tabel:<45} {n:>10,} rows")
+    click.echo(f"  DuckDB: {extract.database.name}; manifest.json, README.md")
+
+
 @main.group()
 def seeds() -> None:
     """Reference seeds derived from ../shared/reference."""
