@@ -18,6 +18,10 @@
         not in populatie are ignored.
       eenheid, regio: column names in populatie; groepen: list of group column names;
       partitie: list of partition columns (default ['jaar']); persoon: the person key column.
+      regio may be none: no regional reference at all (no regio column in populatie, and no regio
+        and verwacht_regio columns in the output).
+      maat: list of the columns in maten that together identify a measure (default ['maat']; e.g.
+        ['domein', 'categorie', 'maat']); the output has these columns in place of `maat`.
     Output, one row per (partition, unit, maat) where the maat has a non-zero value in one of the
     unit's groups nationally or for the unit itself: the partition columns, eenheid, regio,
     patienten (persons of the unit), maat, waarde (actual total), verwacht_regio (expected total
@@ -25,12 +29,14 @@
     (expected total from the national group means). A (unit, maat) without a row has actual and
     expected 0. -#}
 {% macro indirecte_standaardisatie(
-    populatie, maten, eenheid, regio, groepen, partitie=['jaar'], persoon='persoon_id'
+    populatie, maten, eenheid, regio, groepen, partitie=['jaar'], persoon='persoon_id', maat=['maat']
 ) -%}
-    {%- set per_eenheid = partitie + [eenheid, regio] + groepen -%}
-    {%- set per_regio = partitie + [regio] + groepen -%}
+    {%- set regio_lijst = [regio] if regio else [] -%}
+    {%- set per_eenheid = partitie + [eenheid] + regio_lijst + groepen -%}
+    {%- set per_regio = partitie + regio_lijst + groepen -%}
     {%- set per_land = partitie + groepen -%}
     {%- set sleutel = partitie + [eenheid] -%}
+    {%- set maat_kolommen = maat | join(', ') -%}
 
     -- Persons per unit and group.
     ist_groep_eenheid as (
@@ -42,6 +48,7 @@
         group by {{ per_eenheid | join(', ') }}
 
     ),
+    {%- if regio %}
 
     ist_groep_regio as (
 
@@ -53,6 +60,7 @@
         group by {{ per_regio | join(', ') }}
 
     ),
+    {%- endif %}
 
     ist_groep_land as (
 
@@ -69,56 +77,60 @@
 
         select
             {{ ist_kolommen('populatie', per_eenheid) }},
-            maten.maat,
+            {{ ist_kolommen('maten', maat) }},
             sum(maten.waarde) as waarde
         from {{ maten }} as maten
         inner join {{ populatie }} as populatie
             on {{ ist_gelijk('maten', 'populatie', partitie + [persoon]) }}
-        group by {{ ist_kolommen('populatie', per_eenheid) }}, maten.maat
+        group by {{ ist_kolommen('populatie', per_eenheid) }}, {{ ist_kolommen('maten', maat) }}
 
     ),
+    {%- if regio %}
 
     ist_som_groep_regio as (
 
         select
             {{ per_regio | join(', ') }},
-            maat,
+            {{ maat_kolommen }},
             sum(waarde) as waarde
         from ist_som_groep_eenheid
         where {{ regio }} is not null
-        group by {{ per_regio | join(', ') }}, maat
+        group by {{ per_regio | join(', ') }}, {{ maat_kolommen }}
 
     ),
+    {%- endif %}
 
     ist_som_groep_land as (
 
         select
             {{ per_land | join(', ') }},
-            maat,
+            {{ maat_kolommen }},
             sum(waarde) as waarde
         from ist_som_groep_eenheid
-        group by {{ per_land | join(', ') }}, maat
+        group by {{ per_land | join(', ') }}, {{ maat_kolommen }}
 
     ),
 
     -- The group means: the sum of the measure over the group's persons / the group's persons.
+    {%- if regio %}
     ist_gemiddelde_regio as (
 
         select
             {{ ist_kolommen('som', per_regio) }},
-            som.maat,
+            {{ ist_kolommen('som', maat) }},
             som.waarde / groep.patienten as gemiddelde
         from ist_som_groep_regio as som
         inner join ist_groep_regio as groep
             on {{ ist_gelijk('som', 'groep', per_regio) }}
 
     ),
+    {%- endif %}
 
     ist_gemiddelde_land as (
 
         select
             {{ ist_kolommen('som', per_land) }},
-            som.maat,
+            {{ ist_kolommen('som', maat) }},
             som.waarde / groep.patienten as gemiddelde
         from ist_som_groep_land as som
         inner join ist_groep_land as groep
@@ -127,29 +139,31 @@
     ),
 
     -- Expected total of a unit: sum over its groups of (its persons in the group x the group mean).
+    {%- if regio %}
     ist_verwacht_regio as (
 
         select
             {{ ist_kolommen('groep', sleutel) }},
-            gemiddelde.maat,
+            {{ ist_kolommen('gemiddelde', maat) }},
             sum(groep.patienten * gemiddelde.gemiddelde) as verwacht
         from ist_groep_eenheid as groep
         inner join ist_gemiddelde_regio as gemiddelde
             on {{ ist_gelijk('groep', 'gemiddelde', per_regio) }}
-        group by {{ ist_kolommen('groep', sleutel) }}, gemiddelde.maat
+        group by {{ ist_kolommen('groep', sleutel) }}, {{ ist_kolommen('gemiddelde', maat) }}
 
     ),
+    {%- endif %}
 
     ist_verwacht_land as (
 
         select
             {{ ist_kolommen('groep', sleutel) }},
-            gemiddelde.maat,
+            {{ ist_kolommen('gemiddelde', maat) }},
             sum(groep.patienten * gemiddelde.gemiddelde) as verwacht
         from ist_groep_eenheid as groep
         inner join ist_gemiddelde_land as gemiddelde
             on {{ ist_gelijk('groep', 'gemiddelde', per_land) }}
-        group by {{ ist_kolommen('groep', sleutel) }}, gemiddelde.maat
+        group by {{ ist_kolommen('groep', sleutel) }}, {{ ist_kolommen('gemiddelde', maat) }}
 
     ),
 
@@ -157,20 +171,20 @@
 
         select
             {{ sleutel | join(', ') }},
-            maat,
+            {{ maat_kolommen }},
             sum(waarde) as waarde
         from ist_som_groep_eenheid
-        group by {{ sleutel | join(', ') }}, maat
+        group by {{ sleutel | join(', ') }}, {{ maat_kolommen }}
 
     ),
 
     ist_eenheid as (
 
         select
-            {{ (sleutel + [regio]) | join(', ') }},
+            {{ (sleutel + regio_lijst) | join(', ') }},
             sum(patienten) as patienten
         from ist_groep_eenheid
-        group by {{ (sleutel + [regio]) | join(', ') }}
+        group by {{ (sleutel + regio_lijst) | join(', ') }}
 
     ),
 
@@ -179,33 +193,36 @@
 
         select
             {{ sleutel | join(', ') }},
-            maat
+            {{ maat_kolommen }}
         from ist_verwacht_land
         union
         select
             {{ sleutel | join(', ') }},
-            maat
+            {{ maat_kolommen }}
         from ist_werkelijk
 
     )
 
     select
         {{ ist_kolommen('sleutels', sleutel) }},
-        eenheden.{{ regio }},
-        eenheden.patienten,
-        sleutels.maat,
+        {% if regio %}eenheden.{{ regio }},
+        {% endif %}eenheden.patienten,
+        {{ ist_kolommen('sleutels', maat) }},
         coalesce(werkelijk.waarde, 0) as waarde,
-        case when eenheden.{{ regio }} is not null then coalesce(verwacht_regio.verwacht, 0) end as verwacht_regio,
-        coalesce(verwacht_land.verwacht, 0) as verwacht_nederland
+        {% if regio %}case when eenheden.{{ regio }} is not null then coalesce(verwacht_regio.verwacht, 0) end
+            as verwacht_regio,
+        {% endif %}coalesce(verwacht_land.verwacht, 0) as verwacht_nederland
     from ist_sleutels as sleutels
     inner join ist_eenheid as eenheden
         on {{ ist_gelijk('sleutels', 'eenheden', sleutel) }}
     left join ist_werkelijk as werkelijk
-        on {{ ist_gelijk('sleutels', 'werkelijk', sleutel + ['maat']) }}
+        on {{ ist_gelijk('sleutels', 'werkelijk', sleutel + maat) }}
+    {%- if regio %}
     left join ist_verwacht_regio as verwacht_regio
-        on {{ ist_gelijk('sleutels', 'verwacht_regio', sleutel + ['maat']) }}
+        on {{ ist_gelijk('sleutels', 'verwacht_regio', sleutel + maat) }}
+    {%- endif %}
     left join ist_verwacht_land as verwacht_land
-        on {{ ist_gelijk('sleutels', 'verwacht_land', sleutel + ['maat']) }}
+        on {{ ist_gelijk('sleutels', 'verwacht_land', sleutel + maat) }}
 {%- endmacro %}
 
 {#- Helpers of indirecte_standaardisatie: the columns qualified with a table alias

@@ -94,62 +94,94 @@ inwoners as (
 
 ),
 
--- Indirect age/sex standardisation: the national users and costs per inhabitant of each age class
--- and sex, weighted with the region's own inhabitants of that class and sex (national and
--- gemeente level; not for data delivered by a gemeente, which has no national figure).
-bevolking_klasse as (
+-- Indirect age/sex standardisation (macro indirecte_standaardisatie, the one implementation): the
+-- national users and costs per inhabitant of each age class and sex, weighted with the region's own
+-- inhabitants of that class and sex (national and gemeente level; not for data delivered by a
+-- gemeente, which has no national figure). Partitioned by niveau: every inhabitant is in the
+-- population once at niveau nl and once at niveau gemeente, so each level's reference is the whole
+-- country. Measures per person: gebruikers (1 per user of the domain and category) and kosten.
+verwacht_per_maat as (
 
-    select
-        jaar,
-        niveau,
-        regiocode,
-        leeftijdsklasse,
-        geslacht,
-        count(*) as inwoners
-    from {{ ref('int_gemeentezorgspiegel__inwoner_regio') }}
-    where niveau in ('nl', 'gemeente')
-    group by jaar, niveau, regiocode, leeftijdsklasse, geslacht
+    with populatie as (
 
-),
+        select
+            jaar,
+            niveau,
+            persoon_id,
+            regiocode,
+            leeftijdsklasse,
+            geslacht
+        from {{ ref('int_gemeentezorgspiegel__inwoner_regio') }}
+        where niveau in ('nl', 'gemeente')
 
-landelijk_klasse as (
+    ),
 
-    select
-        jaar,
-        domein,
-        categorie,
-        leeftijdsklasse,
-        geslacht,
-        count(distinct persoon_id) as gebruikers,
-        coalesce(sum(kosten), 0) as kosten
-    from geplaatst
-    where niveau = 'nl'
-    group by jaar, domein, categorie, leeftijdsklasse, geslacht
+    gebruik_persoon as (
+
+        select
+            jaar,
+            niveau,
+            persoon_id,
+            domein,
+            categorie,
+            coalesce(sum(kosten), 0) as kosten
+        from geplaatst
+        where niveau in ('nl', 'gemeente') and zichtbaar_voor_gemeentecode is null
+        group by jaar, niveau, persoon_id, domein, categorie
+
+    ),
+
+    maten as (
+
+        select
+            jaar,
+            niveau,
+            persoon_id,
+            domein,
+            categorie,
+            'gebruikers' as maat,
+            1 as waarde
+        from gebruik_persoon
+
+        union all
+
+        select
+            jaar,
+            niveau,
+            persoon_id,
+            domein,
+            categorie,
+            'kosten' as maat,
+            kosten as waarde
+        from gebruik_persoon
+
+    ),
+
+    {{ indirecte_standaardisatie(
+        populatie='populatie',
+        maten='maten',
+        eenheid='regiocode',
+        regio=none,
+        groepen=['leeftijdsklasse', 'geslacht'],
+        partitie=['jaar', 'niveau'],
+        persoon='persoon_id',
+        maat=['domein', 'categorie', 'maat']
+    ) }}
 
 ),
 
 verwacht as (
 
     select
-        regio.jaar,
-        regio.regiocode,
-        landelijk.domein,
-        landelijk.categorie,
-        sum(1.0 * regio.inwoners * landelijk.gebruikers / nederland.inwoners) as verwachte_gebruikers,
-        sum(1.0 * regio.inwoners * landelijk.kosten / nederland.inwoners) as verwachte_kosten
-    from bevolking_klasse as regio
-    inner join bevolking_klasse as nederland
-        on
-            regio.jaar = nederland.jaar
-            and regio.leeftijdsklasse = nederland.leeftijdsklasse
-            and regio.geslacht = nederland.geslacht
-            and nederland.niveau = 'nl'
-    inner join landelijk_klasse as landelijk
-        on
-            regio.jaar = landelijk.jaar
-            and regio.leeftijdsklasse = landelijk.leeftijdsklasse
-            and regio.geslacht = landelijk.geslacht
-    group by regio.jaar, regio.regiocode, landelijk.domein, landelijk.categorie
+        jaar,
+        niveau,
+        regiocode,
+        domein,
+        categorie,
+        sum(case when maat = 'gebruikers' then verwacht_nederland end) as verwachte_gebruikers,
+        sum(case when maat = 'kosten' then verwacht_nederland end) as verwachte_kosten
+    from verwacht_per_maat
+    group by jaar, niveau, regiocode, domein, categorie
 
 )
 
@@ -186,6 +218,7 @@ inner join inwoners
 left join verwacht
     on
         cellen.jaar = verwacht.jaar
+        and cellen.niveau = verwacht.niveau
         and cellen.regiocode = verwacht.regiocode
         and cellen.domein = verwacht.domein
         and cellen.categorie = verwacht.categorie
