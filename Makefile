@@ -10,7 +10,7 @@ DEMO_SCALE ?= 0.001
 DEMO_YEARS ?= 2022-2023
 DATA ?= build/deliveries
 
-.PHONY: venv demo test lint seeds bench clean
+.PHONY: venv demo test lint seeds bench bench-generate spark spark-test clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -45,8 +45,16 @@ lint: venv
 seeds: venv
 	$(BIN)/zorgspiegel seeds build
 
-## bench: generator speed targets (scale 0.01 x 5 years; scale 0.1 x 1 year).
+## bench: the warehouse at scale (docs/scale.md): ingest, full dbt build, one extra monthly
+## delivery built incrementally, and the lower bound (one scan of the raw claims); prints wall
+## seconds and peak memory per step and writes build/bench/bench-<scale>-<time>.json.
+BENCH_SCALE ?= 0.01
+BENCH_YEARS ?= 2023
 bench: venv
+	$(BIN)/zorgspiegel bench --scale $(BENCH_SCALE) --years $(BENCH_YEARS)
+
+## bench-generate: generator speed targets (scale 0.01 x 5 years; scale 0.1 x 1 year).
+bench-generate: venv
 	$(PY) scripts/bench_generate.py
 
 clean:

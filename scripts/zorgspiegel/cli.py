@@ -154,6 +154,29 @@ def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: 
 
 
 @main.command()
+@click.option("--scale", type=click.FloatRange(0.0001, 1.0), default=0.01, show_default=True)
+@click.option("--years", default="2023", show_default=True, help="YYYY or YYYY-YYYY.")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--run-out-months", type=click.IntRange(0, 36), default=0, show_default=True,
+              help="Claim deliveries after the last year; with 0 the held-back month is the year's December.")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Use this delivery root instead of generating (or reusing) build/bench/data-*.")
+@click.option("--reuse-ingest", is_flag=True,
+              help="Start from the warehouse the previous bench run at this scale ingested (ingest not measured).")
+def bench(scale: float, years: str, seed: int, run_out_months: int, data: Path | None, reuse_ingest: bool) -> None:
+    """Benchmark: ingest, full dbt build, one extra monthly delivery, and the lower bound.
+
+    Prints wall seconds and peak memory per step, the ratios full build / lower bound and
+    incremental / full, and the slowest dbt nodes; writes build/bench/bench-<scale>-<time>.json.
+    See docs/scale.md."""
+    from .bench import bench as run_bench, report
+
+    _years(years)
+    result = run_bench(scale, years, seed, run_out_months, data, reuse_ingest, echo=lambda m: click.echo(m, err=True))
+    click.echo(report(result))
+
+
+@main.command()
 @click.option("--zorgsoort", required=True, help="Type of care, e.g. huisartsenzorg (as in seed agb_kwalificaties).")
 @click.option("--specialisme", default=None,
               help="Zorgspecialisme within the zorgsoort, e.g. huisarts [default: (alle), the zorgsoort total].")
