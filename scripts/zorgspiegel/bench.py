@@ -230,8 +230,8 @@ def bench(scale: float, years: str, seed: int, run_out_months: int, data: Path |
         raw_rows = _raw_rows(con)
 
     # 3. full build
-    env = _env(db)
-    target = REPO_ROOT / "target"
+    target = work / "target"  # dbt's artefacts and logs of this run, apart from the project's target/
+    env = {**_env(db), "DBT_TARGET_PATH": str(target), "DBT_LOG_PATH": str(work / "dbt-logs")}
     echo("dbt build (full)")
     full = measure("full build", [_bin("dbt"), "build"], logs / "dbt-build-full.log", env)
     shutil.copyfile(target / "run_results.json", work / "run_results-full.json")
