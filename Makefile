@@ -57,5 +57,16 @@ bench: venv
 bench-generate: venv
 	$(PY) scripts/bench_generate.py
 
+## spark: the Spark engine as an extra (dbt-spark, pyspark; needs Java 17), on top of the venv.
+$(VENV)/.spark-installed: requirements-spark.txt $(VENV)/.installed
+	$(BIN)/uv pip install --python $(PY) -q -r requirements-spark.txt
+	touch $@
+
+spark: $(VENV)/.spark-installed
+
+## spark-test: build the project on Spark for a tiny data set and compare every mart with DuckDB.
+spark-test: spark
+	SPARK_LOCAL_IP=127.0.0.1 $(BIN)/pytest -m spark tests/python/test_spark_parity.py
+
 clean:
 	rm -rf build target logs

@@ -176,6 +176,27 @@ def bench(scale: float, years: str, seed: int, run_out_months: int, data: Path |
     click.echo(report(result))
 
 
+@main.command("spark-raw")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT / "build" / "spark" / "landing",
+              show_default=True, help="Folder for the Parquet export (<out>/<schema>/<table>/).")
+@click.option("--spark-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Spark metastore and tables [default: $ZORGSPIEGEL_SPARK_DIR or build/spark].")
+def spark_raw(db: Path | None, out: Path, spark_dir: Path | None) -> None:
+    """Spark: export the raw layer (schemas raw, ingest) to Parquet and register it as Spark tables.
+
+    Then `dbt build --target spark` runs every model on Spark. Needs `make spark`; docs/scale.md."""
+    from .spark import export_landing_zone, register
+
+    db = db or _default_db()
+    spark_dir = spark_dir or Path(os.environ.get("ZORGSPIEGEL_SPARK_DIR", REPO_ROOT / "build" / "spark"))
+    rows = export_landing_zone(db, out)
+    click.echo(f"exported {len(rows)} tables, {sum(rows.values()):,} rows to {out}")
+    if register(out, spark_dir).returncode:
+        raise click.ClickException("registering the tables on Spark failed (is `make spark` installed?)")
+
+
 @main.command()
 @click.option("--zorgsoort", required=True, help="Type of care, e.g. huisartsenzorg (as in seed agb_kwalificaties).")
 @click.option("--specialisme", default=None,
