@@ -38,6 +38,8 @@ from zorgspiegel.ingest.run import Ingest  # noqa: E402
 from zorgspiegel.paths import REPO_ROOT  # noqa: E402
 from zorgspiegel.spark import dbt_spark, export_landing_zone, register  # noqa: E402
 
+from conftest import SUMMARY  # noqa: E402
+
 pytestmark = pytest.mark.spark
 
 SCALE, YEARS, SEED = 0.0005, [2022, 2023], 3
@@ -108,11 +110,9 @@ def _report(t: dict, request) -> None:
     out = REPO_ROOT / "build" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / f"spark-parity-{datetime.now():%Y%m%dT%H%M%S}.json").write_text(json.dumps(t, indent=2) + "\n")
-    reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    line = (f"scale {t['scale']:g}, years {t['years']}: dbt build on DuckDB {t['duckdb_build_s']:.0f} s, on Spark "
+    line = (f"Spark parity, scale {t['scale']:g}, years {t['years']}: dbt build on DuckDB {t['duckdb_build_s']:.0f} s, on Spark "
             f"{t['spark_build_s']:.0f} s (plus {t['spark_seed_and_first_run_s']:.0f} s of seeds and the first run)")
-    if reporter:
-        reporter.write_line("\n  " + line)
+    request.config.stash.setdefault(SUMMARY, []).append(line)  # printed at the end (conftest.py)
 
 
 def _compared_models(manifest: dict) -> list[dict]:
@@ -153,7 +153,7 @@ def _spark_rows(spark_dir: Path, schema: str, name: str, columns: list[str]) -> 
 def test_spark_built_every_model_and_passed_every_data_test(engines):
     results = engines["spark_results"]["results"]
     failed = [(r["unique_id"], r["status"], (r.get("message") or "")[:200]) for r in results
-              if r["status"] not in ("success", "pass")]
+              if r["status"] not in ("success", "pass") and not r["unique_id"].startswith("exposure.")]
     built = {r["unique_id"] for r in results if r["unique_id"].startswith("model.")}
     models = {k for k, n in engines["manifest"]["nodes"].items() if n["resource_type"] == "model"}
     assert not failed, failed
@@ -163,7 +163,7 @@ def test_spark_built_every_model_and_passed_every_data_test(engines):
 def test_every_mart_equals_duckdb_row_for_row(engines):
     models = _compared_models(engines["manifest"])
     assert any(m["original_file_path"].startswith("models/marts/") for m in models)
-    problems = []
+    problems, compared = [], 0
     with duckdb.connect(str(engines["db"]), read_only=True) as con:
         for node in models:
             schema, name = node["schema"], node["alias"] or node["name"]
@@ -174,6 +174,7 @@ def test_every_mart_equals_duckdb_row_for_row(engines):
                           key=_sort_key)
             spark = sorted((tuple(map(_norm, r)) for r in _spark_rows(engines["spark_dir"], schema, name, columns)),
                            key=_sort_key)
+            compared += len(duck)
             if len(duck) != len(spark):
                 problems.append(f"{schema}.{name}: {len(duck)} rows on DuckDB, {len(spark)} on Spark")
                 continue
@@ -185,3 +186,4 @@ def test_every_mart_equals_duckdb_row_for_row(engines):
                 problems.append(f"{schema}.{name}: {len(diffs)} of {len(duck)} rows differ; first (sorted row {i}): "
                                 + "; ".join(cols))
     assert not problems, "\n".join(problems)
+    assert compared > 0, "the marts are empty on both engines: nothing was compared"
