@@ -114,6 +114,16 @@ def node_counts(run_results: Path) -> dict[str, int]:
     return counts
 
 
+def seconds_by_type(run_results: Path) -> dict[str, float]:
+    """Execution seconds summed per resource type (model, test, unit_test, seed); with dbt's
+    threads running side by side the sum exceeds the wall time."""
+    sums: dict[str, float] = {}
+    for r in json.loads(run_results.read_text())["results"]:
+        kind = r["unique_id"].split(".")[0]
+        sums[kind] = round(sums.get(kind, 0) + r["execution_time"], 2)
+    return sums
+
+
 def claim_columns(manifest_path: Path, con, source: tuple[str, str] = CLAIMS_SOURCE) -> list[str]:
     """The raw columns of the claims table that the models use, read from the dbt manifest.
 
@@ -237,6 +247,7 @@ def bench(scale: float, years: str, seed: int, run_out_months: int, data: Path |
     shutil.copyfile(target / "run_results.json", work / "run_results-full.json")
     shutil.copyfile(target / "manifest.json", work / "manifest.json")
     full.detail = {"nodes": node_counts(work / "run_results-full.json"),
+                   "seconds_by_type": seconds_by_type(work / "run_results-full.json"),
                    "slowest": slowest_nodes(work / "run_results-full.json")}
     steps.append(full)
 
@@ -269,6 +280,7 @@ def bench(scale: float, years: str, seed: int, run_out_months: int, data: Path |
                                         "unit_test"], logs / "dbt-build-inc.log", env)
     shutil.copyfile(target / "run_results.json", work / "run_results-incremental.json")
     inc.detail = {"select": selector, "nodes": node_counts(work / "run_results-incremental.json"),
+                  "seconds_by_type": seconds_by_type(work / "run_results-incremental.json"),
                   "slowest": slowest_nodes(work / "run_results-incremental.json")}
     steps.append(inc)
 
@@ -330,7 +342,8 @@ def report(result: dict) -> str:
               f"  delivery ingest + incr. / full  {r['delivery_ingest_plus_incremental_over_full']:>8.1%}"]
     for name in ("full build", "incremental build"):
         step = next(s for s in result["steps"] if s["name"] == name)
-        lines += ["", f"  slowest nodes of the {name} (dbt run_results, execution time):"]
+        by_type = ", ".join(f"{k} {v:.0f} s" for k, v in sorted(step["detail"].get("seconds_by_type", {}).items()))
+        lines += ["", f"  slowest nodes of the {name} (dbt run_results, execution time; sums: {by_type}):"]
         lines += [f"    {n['seconds']:>8.2f} s  {n['node']}" for n in step["detail"]["slowest"]]
     lines += ["", f"  load average before/after: {result['machine']['load_avg_before'][0]} / "
                   f"{result['machine']['load_avg_after'][0]} on {result['machine']['cpus']} cpus",
