@@ -10,7 +10,7 @@ DEMO_SCALE ?= 0.001
 DEMO_YEARS ?= 2022-2023
 DATA ?= build/deliveries
 
-.PHONY: venv browser demo test lint seeds bench bench-praktijkspiegel clean
+.PHONY: venv browser demo test lint seeds bench bench-generate bench-praktijkspiegel spark spark-test clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -56,14 +56,33 @@ lint: venv
 seeds: venv
 	$(BIN)/zorgspiegel seeds build
 
-## bench: generator speed targets (scale 0.01 x 5 years; scale 0.1 x 1 year).
+## bench: the warehouse at scale (docs/scale.md): ingest, full dbt build, one extra monthly
+## delivery built incrementally, and the lower bound (one scan of the raw claims); prints wall
+## seconds and peak memory per step and writes build/bench/bench-<scale>-<time>.json.
+BENCH_SCALE ?= 0.01
+BENCH_YEARS ?= 2023
 bench: venv
+	$(BIN)/zorgspiegel bench --scale $(BENCH_SCALE) --years $(BENCH_YEARS)
+
+## bench-generate: generator speed targets (scale 0.01 x 5 years; scale 0.1 x 1 year).
+bench-generate: venv
 	$(PY) scripts/bench_generate.py
 
 ## bench-praktijkspiegel: render every eligible practice of a warehouse (DB=...; default a stand-in
 ## warehouse of 50 made-up practices) and print practices per second and the wall time.
 bench-praktijkspiegel: venv browser
 	$(PY) scripts/bench_praktijkspiegel.py $(if $(DB),--db $(DB),--voorbeeld 50)
+
+## spark: the Spark engine as an extra (dbt-spark, pyspark; needs Java 17), on top of the venv.
+$(VENV)/.spark-installed: requirements-spark.txt $(VENV)/.installed
+	$(BIN)/uv pip install --python $(PY) -q -r requirements-spark.txt
+	touch $@
+
+spark: $(VENV)/.spark-installed
+
+## spark-test: build the project on Spark for a tiny data set and compare every mart with DuckDB.
+spark-test: spark
+	SPARK_LOCAL_IP=127.0.0.1 $(BIN)/pytest -m spark tests/python/test_spark_parity.py
 
 clean:
 	rm -rf build target logs

@@ -1,10 +1,23 @@
 {#-
     The current state of every Zvw claim line: D lines that no C line reverses.
-    Partitioned by (uzovi, behandelmaand); incremental: a run recomputes only the partitions that
-    unprocessed deliveries change, from ALL staging rows of those partitions (see the yml for the
-    full design, and macros/partition_overwrite_config.sql for the per-adapter strategy).
+    Incremental, per adapter (macro incremental_rows_config; the yml has the full design):
+    - rows (DuckDB): a run appends the D lines of new deliveries that no C line reverses, and its
+      pre-hook first deletes the lines that C lines of new deliveries reverse;
+    - partitions (Spark): a run recomputes the (uzovi, behandelmaand) partitions that new
+      deliveries change, from ALL staging rows of those partitions, and replaces them.
 -#}
-{{ config(**partition_overwrite_config(['uzovi', 'behandelmaand'])) }}
+{{ config(**incremental_rows_config(
+    partition_columns=['uzovi', 'behandelmaand'],
+    delete_where="exists (
+        select 1
+        from {{ ref('stg_zvw_declaraties__declaraties') }} as c
+        where
+            c.debet_credit = 'C'
+            and c.uzovi = {{ this.identifier }}.uzovi
+            and c.origineel_regel_id = {{ this.identifier }}.regel_id
+            and c.aanlevering_id not in (select verwerkt.aanlevering_id from {{ this }} as verwerkt)
+    )"
+)) }}
 
 with regels as (
 
@@ -68,47 +81,57 @@ tegengeboekt as (
 
     ),
 
-    te_herberekenen as (
+    {% if incremental_by_partition() %}
 
-        -- (a) a new D line that is not reversed has to be added to its partition
-        select distinct
-            nieuw.uzovi,
-            nieuw.behandelmaand
-        from nieuw
-        left join tegengeboekt
-            on
-                nieuw.uzovi = tegengeboekt.uzovi
-                and nieuw.regel_id = tegengeboekt.regel_id
-        where
-            nieuw.debet_credit = 'D'
-            and tegengeboekt.regel_id is null
+        te_herberekenen as (
 
-        union
+            -- (a) a new D line that is not reversed has to be added to its partition
+            select distinct
+                nieuw.uzovi,
+                nieuw.behandelmaand
+            from nieuw
+            left join tegengeboekt
+                on
+                    nieuw.uzovi = tegengeboekt.uzovi
+                    and nieuw.regel_id = tegengeboekt.regel_id
+            where
+                nieuw.debet_credit = 'D'
+                and tegengeboekt.regel_id is null
 
-        -- (b) a new C line whose original is still in this table has to remove it from its partition
-        select distinct
-            huidig.uzovi,
-            huidig.behandelmaand
-        from nieuw
-        inner join {{ this }} as huidig
-            on
-                nieuw.uzovi = huidig.uzovi
-                and nieuw.origineel_regel_id = huidig.regel_id
-        where nieuw.debet_credit = 'C'
+            union
 
-    ),
+            -- (b) a new C line whose original is still in this table has to remove it from its partition
+            select distinct
+                huidig.uzovi,
+                huidig.behandelmaand
+            from nieuw
+            inner join {{ this }} as huidig
+                on
+                    nieuw.uzovi = huidig.uzovi
+                    and nieuw.origineel_regel_id = huidig.regel_id
+            where nieuw.debet_credit = 'C'
+
+        ),
+
+    {% endif %}
 
 {% endif %}
 
 debet as (
 
     select regels.*
-    from regels
-    {% if is_incremental() %}
+    {% if is_incremental() and incremental_by_partition() %}
+        -- every line of the partitions to recompute
+        from regels
         inner join te_herberekenen
             on
                 regels.uzovi = te_herberekenen.uzovi
                 and regels.behandelmaand = te_herberekenen.behandelmaand
+    {% elif is_incremental() %}
+        -- the lines of new deliveries only (the pre-hook has removed what they reverse)
+        from nieuw as regels
+    {% else %}
+        from regels
     {% endif %}
     where regels.debet_credit = 'D'
 

@@ -155,6 +155,50 @@ def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: 
 
 
 @main.command()
+@click.option("--scale", type=click.FloatRange(0.0001, 1.0), default=0.01, show_default=True)
+@click.option("--years", default="2023", show_default=True, help="YYYY or YYYY-YYYY.")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--run-out-months", type=click.IntRange(0, 36), default=0, show_default=True,
+              help="Claim deliveries after the last year; with 0 the held-back month is the year's December.")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Use this delivery root instead of generating (or reusing) build/bench/data-*.")
+@click.option("--reuse-ingest", is_flag=True,
+              help="Start from the warehouse the previous bench run at this scale ingested (ingest not measured).")
+def bench(scale: float, years: str, seed: int, run_out_months: int, data: Path | None, reuse_ingest: bool) -> None:
+    """Benchmark: ingest, full dbt build, one extra monthly delivery, and the lower bound.
+
+    Prints wall seconds and peak memory per step, the ratios full build / lower bound and
+    incremental / full, and the slowest dbt nodes; writes build/bench/bench-<scale>-<time>.json.
+    See docs/scale.md."""
+    from .bench import bench as run_bench, report
+
+    _years(years)
+    result = run_bench(scale, years, seed, run_out_months, data, reuse_ingest, echo=lambda m: click.echo(m, err=True))
+    click.echo(report(result))
+
+
+@main.command("spark-raw")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT / "build" / "spark" / "landing",
+              show_default=True, help="Folder for the Parquet export (<out>/<schema>/<table>/).")
+@click.option("--spark-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Spark metastore and tables [default: $ZORGSPIEGEL_SPARK_DIR or build/spark].")
+def spark_raw(db: Path | None, out: Path, spark_dir: Path | None) -> None:
+    """Spark: export the raw layer (schemas raw, ingest) to Parquet and register it as Spark tables.
+
+    Then `dbt build --target spark` runs every model on Spark. Needs `make spark`; docs/scale.md."""
+    from .spark import export_landing_zone, register
+
+    db = db or _default_db()
+    spark_dir = spark_dir or Path(os.environ.get("ZORGSPIEGEL_SPARK_DIR", REPO_ROOT / "build" / "spark"))
+    rows = export_landing_zone(db, out)
+    click.echo(f"exported {len(rows)} tables, {sum(rows.values()):,} rows to {out}")
+    if register(out, spark_dir).returncode:
+        raise click.ClickException("registering the tables on Spark failed (is `make spark` installed?)")
+
+
+@main.command()
 @click.option("--zorgsoort", required=True, help="Type of care, e.g. huisartsenzorg (as in seed agb_kwalificaties).")
 @click.option("--specialisme", default=None,
               help="Zorgspecialisme within the zorgsoort, e.g. huisarts [default: (alle), the zorgsoort total].")

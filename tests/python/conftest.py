@@ -27,6 +27,14 @@ from zorgspiegel.generator.generate import GenerateConfig, generate
 from zorgspiegel.paths import SEEDS_DIR
 from zorgspiegel.spec import SOURCES
 
+SUMMARY = pytest.StashKey[list]()  # lines for the end of the pytest run (e.g. measured build times)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for line in config.stash.get(SUMMARY, []):
+        terminalreporter.write_line(line)
+
+
 PARQUET_CONFIG = dict(scale=0.002, years=[2022, 2023], seed=7, fmt="parquet")
 CSV_CONFIG = dict(scale=0.001, years=[2023], seed=7, fmt="csv")
 

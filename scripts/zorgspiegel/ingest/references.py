@@ -32,13 +32,27 @@ with b as (select * from {typed_relation}),
 known as (  -- only the keys of this batch: no distinct over the whole raw table
     select distinct r.uzovi, r.regel_id from {raw} as r semi join b on r.uzovi = b.uzovi and r.regel_id = b.regel_id
 ),
+-- The originals the batch's C lines name: only these lines are looked up below, so the raw table is
+-- semi-joined to them instead of aggregated as a whole (which ran out of memory at scale 0.1).
+c_keys as (
+    select distinct uzovi, origineel_regel_id as regel_id from b
+    where debet_credit = 'C' and origineel_regel_id is not null
+),
 originals as (
-    select uzovi, regel_id, -1 as _volgorde from {raw} where debet_credit = 'D'
+    select r.uzovi, r.regel_id, -1 as _volgorde from {raw} as r
+    semi join c_keys as k on r.uzovi = k.uzovi and r.regel_id = k.regel_id
+    where r.debet_credit = 'D'
     union all
-    select uzovi, regel_id, _volgorde from b where debet_credit = 'D'
+    select b.uzovi, b.regel_id, b._volgorde from b
+    semi join c_keys as k on b.uzovi = k.uzovi and b.regel_id = k.regel_id
+    where b.debet_credit = 'D'
 ),
 first_original as (select uzovi, regel_id, min(_volgorde) as _volgorde from originals group by uzovi, regel_id),
-reversed_before as (select distinct uzovi, origineel_regel_id from {raw} where debet_credit = 'C')
+reversed_before as (
+    select distinct r.uzovi, r.origineel_regel_id from {raw} as r
+    semi join c_keys as k on r.uzovi = k.uzovi and r.origineel_regel_id = k.regel_id
+    where r.debet_credit = 'C'
+)
 select
     b.*,
     coalesce(k.regel_id is not null
