@@ -9,9 +9,20 @@
     ("'(alle)'", "'(alle)'")
 ] -%}
 
+-- The measurements without their own gemeentecode: each level below sets it (Spark rejects the
+-- duplicate column a select * would add).
 with metingen as (
 
-    select *
+    select
+        jaar,
+        aanbieder_agb,
+        ggd_regio_code,
+        gemeentecode as meting_gemeentecode,
+        diagnosegroep,
+        aanmeldwachttijd_dagen,
+        behandelwachttijd_dagen,
+        is_aanmeld_binnen_treeknorm,
+        is_behandel_binnen_treeknorm
     from {{ ref('int_gemeentezorgspiegel__ggz_wachttijden') }}
 
 ),
@@ -41,12 +52,12 @@ per_niveau as (
 
     select
         'gemeente' as niveau,
-        metingen.gemeentecode as regiocode,
-        metingen.gemeentecode,
+        metingen.meting_gemeentecode as regiocode,
+        metingen.meting_gemeentecode as gemeentecode,
         metingen.ggd_regio_code as bovenliggende_regiocode,
         metingen.*
     from metingen
-    where metingen.gemeentecode is not null
+    where metingen.meting_gemeentecode is not null
 
 ),
 
