@@ -6,27 +6,15 @@
 {%- set horizon = var('volledigheid_horizon_maanden', 24) -%}
 {%- set drempel = var('uitgedeclareerd_drempel', 0.97) -%}
 
-with declaraties as (
-
-    select
-        uzovi,
-        regel_id,
-        origineel_regel_id,
-        debet_credit,
-        zorgstroom,
-        begindatum,
-        bedrag,
-        verwerkingsdatum
-    from {{ ref('stg_zvw_declaraties__declaraties') }}
-
-),
+-- Every step reads the claims staging model itself: a CTE over all claim lines that several steps
+-- share would be materialized by DuckDB with all its columns (most of this model's time).
 
 -- The data's "as of": the latest processing date delivered; its month counts as complete
 -- (an insurer delivers a whole processing month at once).
-peil as (
+with peil as (
 
     select max(verwerkingsdatum) as peildatum
-    from declaraties
+    from {{ ref('stg_zvw_declaraties__declaraties') }}
 
 ),
 
@@ -38,7 +26,7 @@ tegenboekingen as (
         uzovi,
         origineel_regel_id as regel_id,
         min(verwerkingsdatum) as verwerkingsdatum
-    from declaraties
+    from {{ ref('stg_zvw_declaraties__declaraties') }}
     where debet_credit = 'C'
     group by uzovi, origineel_regel_id
 
@@ -54,7 +42,7 @@ mutaties as (
         begindatum,
         verwerkingsdatum,
         bedrag
-    from declaraties
+    from {{ ref('stg_zvw_declaraties__declaraties') }}
     where debet_credit = 'D'
 
     union all
@@ -65,7 +53,7 @@ mutaties as (
         c.verwerkingsdatum,
         -d.bedrag as bedrag
     from tegenboekingen as c
-    inner join declaraties as d
+    inner join {{ ref('stg_zvw_declaraties__declaraties') }} as d
         on
             c.uzovi = d.uzovi
             and c.regel_id = d.regel_id

@@ -59,17 +59,21 @@ regels as (
 
 -- Lines whose zorgverlener holds the module's required kwalificatie in the AGB register on the claim
 -- date, wherever the provider works (a qualification belongs to the person, not to a vestiging).
+-- Joins the claim lines and the modules itself instead of reading regels: DuckDB materializes a CTE
+-- that is referenced more than once, with all its columns.
 gekwalificeerd as (
 
     select distinct
-        regels.uzovi,
-        regels.regel_id
-    from regels
+        declaraties.uzovi,
+        declaraties.regel_id
+    from {{ ref('int_declaraties__actueel') }} as declaraties
+    inner join modules
+        on declaraties.prestatiecode = modules.prestatiecode
     inner join {{ ref('int_agb__zorgverlener_kwalificaties') }} as kwalificaties
         on
-            regels.zorgverlener_agb = kwalificaties.zorgverlener_agb
-            and regels.vereiste_kwalificatie = kwalificaties.kwalificatiecode
-    where {{ agb_actief_op('kwalificaties', 'regels.begindatum') }}
+            declaraties.zorgverlener_agb = kwalificaties.zorgverlener_agb
+            and modules.vereiste_kwalificatie = kwalificaties.kwalificatiecode
+    where {{ agb_actief_op('kwalificaties', 'declaraties.begindatum') }}
 
 ),
 
