@@ -32,11 +32,11 @@ select
     cast(cellen.bovenliggende_regiocode as {{ dbt.type_string() }}) as bovenliggende_regiocode,
     cast(null as {{ dbt.type_string() }}) as zichtbaar_voor_gemeentecode,
     cast(cellen.aantal_personen as {{ dbt.type_bigint() }}) as aantal_personen,
-    cast(1000.0 * cellen.aantal_personen / volwassenen.aantal_personen as decimal(14, 1))
+    cast({{ quotient_afgerond('1000 * cellen.aantal_personen', 'volwassenen.aantal_personen', 1) }} as decimal(14, 1))
         as patienten_per_1000_inwoners_18plus,
     cast(cellen.kosten_ggz as decimal(18, 2)) as kosten_ggz,
     cast(cellen.kosten_zvw as decimal(18, 2)) as kosten_zvw,
-    cast(1.0 * cellen.kosten_zvw / cellen.aantal_personen as decimal(14, 2)) as kosten_zvw_per_patient
+    cast({{ quotient_afgerond('cellen.kosten_zvw', 'cellen.aantal_personen', 2) }} as decimal(14, 2)) as kosten_zvw_per_patient
 from cellen
 inner join {{ ref('int_gemeentezorgspiegel__cellen_inwoners') }} as volwassenen
     on

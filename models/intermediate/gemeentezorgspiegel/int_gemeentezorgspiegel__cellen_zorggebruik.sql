@@ -197,17 +197,21 @@ select
     cast(cellen.aantal_personen as {{ dbt.type_bigint() }}) as aantal_personen,
     cast(inwoners.inwoners as {{ dbt.type_bigint() }}) as inwoners,
     cast(cellen.kosten as decimal(18, 2)) as kosten,
-    cast(1000.0 * cellen.aantal_personen / inwoners.inwoners as decimal(14, 1)) as gebruikers_per_1000_inwoners,
-    cast(1.0 * cellen.kosten / inwoners.inwoners as decimal(14, 2)) as kosten_per_inwoner,
+    cast({{ quotient_afgerond('1000 * cellen.aantal_personen', 'inwoners.inwoners', 1) }} as decimal(14, 1))
+        as gebruikers_per_1000_inwoners,
+    cast({{ quotient_afgerond('cellen.kosten', 'inwoners.inwoners', 2) }} as decimal(14, 2)) as kosten_per_inwoner,
     cast(
         case
             when cellen.zichtbaar_voor_gemeentecode is null
-                then 1000.0 * verwacht.verwachte_gebruikers / inwoners.inwoners
+                then {{ quotient_afgerond('1000 * verwacht.verwachte_gebruikers', 'inwoners.inwoners', 1) }}
         end
         as decimal(14, 1)
     ) as landelijk_gestandaardiseerd_gebruikers_per_1000_inwoners,
     cast(
-        case when cellen.zichtbaar_voor_gemeentecode is null then verwacht.verwachte_kosten / inwoners.inwoners end
+        case
+            when cellen.zichtbaar_voor_gemeentecode is null
+                then {{ quotient_afgerond('verwacht.verwachte_kosten', 'inwoners.inwoners', 2) }}
+        end
         as decimal(14, 2)
     ) as landelijk_gestandaardiseerd_kosten_per_inwoner
 from cellen
