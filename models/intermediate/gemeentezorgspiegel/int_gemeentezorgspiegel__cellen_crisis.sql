@@ -37,6 +37,12 @@ select
     cast(crisisbehandelingen as {{ dbt.type_bigint() }}) as crisisbehandelingen,
     cast(verblijfsdagen as {{ dbt.type_bigint() }}) as verblijfsdagen,
     cast(kosten as decimal(18, 2)) as kosten,
-    cast({{ quotient_afgerond('crisisbehandelingen', 'aantal_personen', 2) }} as decimal(10, 2)) as behandelingen_per_patient,
-    cast({{ quotient_afgerond('verblijfsdagen', 'aantal_personen', 2) }} as decimal(10, 2)) as verblijfsdagen_per_patient
+    cast(
+        {{ quotient_afgerond('crisisbehandelingen', 'aantal_personen', 2) }}
+        as decimal(10, 2)
+    ) as behandelingen_per_patient,
+    cast(
+        {{ quotient_afgerond('verblijfsdagen', 'aantal_personen', 2) }}
+        as decimal(10, 2)
+    ) as verblijfsdagen_per_patient
 from cellen

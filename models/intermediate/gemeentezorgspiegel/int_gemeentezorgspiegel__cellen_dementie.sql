@@ -88,8 +88,14 @@ select
     cast(cellen.domein as {{ dbt.type_string() }}) as domein,
     cast(cellen.aantal_personen as {{ dbt.type_bigint() }}) as aantal_personen,
     cast(cellen.kosten as decimal(18, 2)) as kosten,
-    cast({{ quotient_afgerond('cellen.kosten', 'cellen.aantal_personen', 2) }} as decimal(14, 2)) as kosten_per_gebruiker,
-    cast({{ quotient_afgerond('1000 * cellen.aantal_personen', 'inwoners.aantal_personen', 1) }} as decimal(14, 1)) as gebruikers_per_1000_inwoners
+    cast(
+        {{ quotient_afgerond('cellen.kosten', 'cellen.aantal_personen', 2) }}
+        as decimal(14, 2)
+    ) as kosten_per_gebruiker,
+    cast(
+        {{ quotient_afgerond('1000 * cellen.aantal_personen', 'inwoners.aantal_personen', 1) }}
+        as decimal(14, 1)
+    ) as gebruikers_per_1000_inwoners
 from cellen
 inner join {{ ref('int_gemeentezorgspiegel__cellen_inwoners') }} as inwoners
     on

@@ -36,7 +36,10 @@ select
         as patienten_per_1000_inwoners_18plus,
     cast(cellen.kosten_ggz as decimal(18, 2)) as kosten_ggz,
     cast(cellen.kosten_zvw as decimal(18, 2)) as kosten_zvw,
-    cast({{ quotient_afgerond('cellen.kosten_zvw', 'cellen.aantal_personen', 2) }} as decimal(14, 2)) as kosten_zvw_per_patient
+    cast(
+        {{ quotient_afgerond('cellen.kosten_zvw', 'cellen.aantal_personen', 2) }}
+        as decimal(14, 2)
+    ) as kosten_zvw_per_patient
 from cellen
 inner join {{ ref('int_gemeentezorgspiegel__cellen_inwoners') }} as volwassenen
     on

@@ -78,7 +78,10 @@ select
     cast(cellen.fkg_soort as {{ dbt.type_string() }}) as fkg_soort,
     cast(cellen.fkg_code as {{ dbt.type_string() }}) as fkg_code,
     cast(cellen.aantal_personen as {{ dbt.type_bigint() }}) as aantal_personen,
-    cast({{ quotient_afgerond('1000 * cellen.aantal_personen', 'inwoners.aantal_personen', 1) }} as decimal(14, 1)) as personen_per_1000_inwoners
+    cast(
+        {{ quotient_afgerond('1000 * cellen.aantal_personen', 'inwoners.aantal_personen', 1) }}
+        as decimal(14, 1)
+    ) as personen_per_1000_inwoners
 from cellen
 inner join {{ ref('int_gemeentezorgspiegel__cellen_inwoners') }} as inwoners
     on
