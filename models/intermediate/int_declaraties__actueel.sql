@@ -8,14 +8,12 @@
 -#}
 {{ config(**incremental_rows_config(
     partition_columns=['uzovi', 'behandelmaand'],
-    delete_where="exists (
-        select 1
+    delete_where="(uzovi, regel_id) in (
+        select c.uzovi, c.origineel_regel_id
         from {{ ref('stg_zvw_declaraties__declaraties') }} as c
         where
             c.debet_credit = 'C'
-            and c.uzovi = {{ this.identifier }}.uzovi
-            and c.origineel_regel_id = {{ this.identifier }}.regel_id
-            and c.aanlevering_id not in (select verwerkt.aanlevering_id from {{ this }} as verwerkt)
+            and c.aanlevering_id not in (select distinct verwerkt.aanlevering_id from {{ this }} as verwerkt)
     )"
 )) }}
 
