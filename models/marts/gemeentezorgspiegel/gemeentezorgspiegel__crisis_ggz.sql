@@ -1,29 +1,15 @@
 {#- Gemeentezorgspiegel, Crisis GGZ: crisis patients, crisis treatments, crisis stay days and costs
     per year and gemeente (and nationally), with treatments and stay days per crisis patient next to
-    the national figures. Suppressed by the one rule of macro gzs_onderdrukking. Rules in the yml. -#}
+    the national figures. Published through macro gzs_gepubliceerd (suppression over the regions;
+    the ratios are per patient, so no population forces a cell). Rules in the yml. -#}
 {%- set maten = [
     'crisisbehandelingen', 'verblijfsdagen', 'kosten', 'behandelingen_per_patient', 'verblijfsdagen_per_patient'
 ] -%}
 
-with cellen as (
-
-    select *
-    from {{ ref('int_gemeentezorgspiegel__cellen_crisis') }}
-
-),
-
-{{ gzs_onderdrukking('cellen', ['jaar'], maten) }},
-
-nederland as (
-
-    select
-        jaar,
-        behandelingen_per_patient,
-        verblijfsdagen_per_patient
-    from gzs_onderdrukt
-    where niveau = 'nl'
-
-)
+with {{ gzs_gepubliceerd(
+    'int_gemeentezorgspiegel__cellen_crisis', ['jaar'], maten,
+    landelijk=['behandelingen_per_patient', 'verblijfsdagen_per_patient']
+) }}
 
 select
     cast(cel.jaar as {{ dbt.type_int() }}) as jaar,
@@ -38,11 +24,7 @@ select
     cast(cel.kosten as decimal(18, 2)) as kosten,
     cast(cel.behandelingen_per_patient as decimal(10, 2)) as behandelingen_per_patient,
     cast(cel.verblijfsdagen_per_patient as decimal(10, 2)) as verblijfsdagen_per_patient,
-    cast(case when not cel.is_onderdrukt then nederland.behandelingen_per_patient end as decimal(10, 2))
-        as landelijk_behandelingen_per_patient,
-    cast(case when not cel.is_onderdrukt then nederland.verblijfsdagen_per_patient end as decimal(10, 2))
-        as landelijk_verblijfsdagen_per_patient,
+    cast(cel.landelijk_behandelingen_per_patient as decimal(10, 2)) as landelijk_behandelingen_per_patient,
+    cast(cel.landelijk_verblijfsdagen_per_patient as decimal(10, 2)) as landelijk_verblijfsdagen_per_patient,
     cel.is_onderdrukt
-from gzs_onderdrukt as cel
-left join nederland
-    on cel.jaar = nederland.jaar
+from gzs_gepubliceerd as cel

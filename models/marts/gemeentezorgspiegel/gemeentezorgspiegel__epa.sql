@@ -1,45 +1,13 @@
 {#- Gemeentezorgspiegel, EPA monitor: adults with a severe mental illness (EPA) per year and region -
     number, prevalence per 1,000 inhabitants of 18 and over, GGZ and total Zvw costs - with the
-    national figures. Suppressed by the one rule of macro gzs_onderdrukking; a cell whose adult
-    population is suppressed is suppressed too. Rules in the yml. -#}
+    national figures. Published through macro gzs_gepubliceerd: suppression over the regions; a cell
+    whose adult (18+) population is suppressed is suppressed too. Rules in the yml. -#}
 {%- set maten = ['patienten_per_1000_inwoners_18plus', 'kosten_ggz', 'kosten_zvw', 'kosten_zvw_per_patient'] -%}
 
-with volwassenen as (
-
-    select
-        jaar,
-        regiocode,
-        is_onderdrukt
-    from {{ ref('gemeentezorgspiegel__inwoners') }}
-    where leeftijdsgroep = '18+'
-
-),
-
-cellen as (
-
-    select
-        cellen.*,
-        coalesce(volwassenen.is_onderdrukt, true) as inwoners_onderdrukt
-    from {{ ref('int_gemeentezorgspiegel__cellen_epa') }} as cellen
-    left join volwassenen
-        on
-            cellen.jaar = volwassenen.jaar
-            and cellen.regiocode = volwassenen.regiocode
-
-),
-
-{{ gzs_onderdrukking('cellen', ['jaar'], maten, forceer='inwoners_onderdrukt') }},
-
-nederland as (
-
-    select
-        jaar,
-        patienten_per_1000_inwoners_18plus,
-        kosten_zvw_per_patient
-    from gzs_onderdrukt
-    where niveau = 'nl'
-
-)
+with {{ gzs_gepubliceerd(
+    'int_gemeentezorgspiegel__cellen_epa', ['jaar'], maten,
+    landelijk=['patienten_per_1000_inwoners_18plus', 'kosten_zvw_per_patient'], populatie='18+'
+) }}
 
 select
     cast(cel.jaar as {{ dbt.type_int() }}) as jaar,
@@ -53,11 +21,8 @@ select
     cast(cel.kosten_ggz as decimal(18, 2)) as kosten_ggz,
     cast(cel.kosten_zvw as decimal(18, 2)) as kosten_zvw,
     cast(cel.kosten_zvw_per_patient as decimal(14, 2)) as kosten_zvw_per_patient,
-    cast(case when not cel.is_onderdrukt then nederland.patienten_per_1000_inwoners_18plus end as decimal(14, 1))
+    cast(cel.landelijk_patienten_per_1000_inwoners_18plus as decimal(14, 1))
         as landelijk_patienten_per_1000_inwoners_18plus,
-    cast(case when not cel.is_onderdrukt then nederland.kosten_zvw_per_patient end as decimal(14, 2))
-        as landelijk_kosten_zvw_per_patient,
+    cast(cel.landelijk_kosten_zvw_per_patient as decimal(14, 2)) as landelijk_kosten_zvw_per_patient,
     cel.is_onderdrukt
-from gzs_onderdrukt as cel
-left join nederland
-    on cel.jaar = nederland.jaar
+from gzs_gepubliceerd as cel

@@ -1,52 +1,17 @@
 {#- Gemeentezorgspiegel, Zorggebruik: care use and costs per year, region, domain (Zvw, Wlz, Wmo,
     Jeugdwet) and category, with the national figures for comparison (crude and standardised to the
-    region's age/sex mix). Suppressed by the one rule of macro gzs_onderdrukking (regions, and the
-    categories of a domain whose costs add up to the domain total); a cell whose population is
+    region's age/sex mix). Published through macro gzs_gepubliceerd: suppression over the regions and
+    the categories of a domain whose costs add up to the domain total; a cell whose population is
     suppressed in gemeentezorgspiegel__inwoners is suppressed too. Rules in the yml. -#}
 {%- set maten = [
     'inwoners', 'kosten', 'gebruikers_per_1000_inwoners', 'kosten_per_inwoner',
     'landelijk_gestandaardiseerd_gebruikers_per_1000_inwoners', 'landelijk_gestandaardiseerd_kosten_per_inwoner'
 ] -%}
 
-with inwoners as (
-
-    select
-        jaar,
-        regiocode,
-        is_onderdrukt
-    from {{ ref('gemeentezorgspiegel__inwoners') }}
-    where leeftijdsgroep = '(alle)'
-
-),
-
-cellen as (
-
-    select
-        cellen.*,
-        coalesce(inwoners.is_onderdrukt, true) as inwoners_onderdrukt
-    from {{ ref('int_gemeentezorgspiegel__cellen_zorggebruik') }} as cellen
-    left join inwoners
-        on
-            cellen.jaar = inwoners.jaar
-            and cellen.regiocode = inwoners.regiocode
-
-),
-
-{{ gzs_onderdrukking('cellen', ['jaar', 'domein'], maten, 'categorie', '(totaal)', forceer='inwoners_onderdrukt') }},
-
--- The published national figures (never Jeugdwet: it has no national row).
-nederland as (
-
-    select
-        jaar,
-        domein,
-        categorie,
-        gebruikers_per_1000_inwoners,
-        kosten_per_inwoner
-    from gzs_onderdrukt
-    where niveau = 'nl'
-
-)
+with {{ gzs_gepubliceerd(
+    'int_gemeentezorgspiegel__cellen_zorggebruik', ['jaar', 'domein'], maten, 'categorie', '(totaal)',
+    landelijk=['gebruikers_per_1000_inwoners', 'kosten_per_inwoner'], populatie='(alle)'
+) }}
 
 select
     cast(cel.jaar as {{ dbt.type_int() }}) as jaar,
@@ -62,25 +27,21 @@ select
     cast(cel.kosten as decimal(18, 2)) as kosten,
     cast(cel.gebruikers_per_1000_inwoners as decimal(14, 1)) as gebruikers_per_1000_inwoners,
     cast(cel.kosten_per_inwoner as decimal(14, 2)) as kosten_per_inwoner,
-    cast(case when not cel.is_onderdrukt then nederland.gebruikers_per_1000_inwoners end as decimal(14, 1))
-        as landelijk_gebruikers_per_1000_inwoners,
-    cast(case when not cel.is_onderdrukt then nederland.kosten_per_inwoner end as decimal(14, 2))
-        as landelijk_kosten_per_inwoner,
+    cast(cel.landelijk_gebruikers_per_1000_inwoners as decimal(14, 1)) as landelijk_gebruikers_per_1000_inwoners,
+    cast(cel.landelijk_kosten_per_inwoner as decimal(14, 2)) as landelijk_kosten_per_inwoner,
     cast(
         case
-            when nederland.gebruikers_per_1000_inwoners is not null
+            when cel.landelijk_gebruikers_per_1000_inwoners is not null
                 then cel.landelijk_gestandaardiseerd_gebruikers_per_1000_inwoners
         end
         as decimal(14, 1)
     ) as landelijk_gestandaardiseerd_gebruikers_per_1000_inwoners,
     cast(
-        case when nederland.kosten_per_inwoner is not null then cel.landelijk_gestandaardiseerd_kosten_per_inwoner end
+        case
+            when cel.landelijk_kosten_per_inwoner is not null
+                then cel.landelijk_gestandaardiseerd_kosten_per_inwoner
+        end
         as decimal(14, 2)
     ) as landelijk_gestandaardiseerd_kosten_per_inwoner,
     cel.is_onderdrukt
-from gzs_onderdrukt as cel
-left join nederland
-    on
-        cel.jaar = nederland.jaar
-        and cel.domein = nederland.domein
-        and cel.categorie = nederland.categorie
+from gzs_gepubliceerd as cel
