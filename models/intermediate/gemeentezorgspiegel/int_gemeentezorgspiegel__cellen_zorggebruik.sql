@@ -170,6 +170,9 @@ verwacht_per_maat as (
 
 ),
 
+-- The expected totals are sums of doubles, which engines add in different orders: fixed to six
+-- decimals here, so the figures rounded from them below round a tie alike on every engine (an
+-- expected 996.15 per 1,000 is 996.2 on DuckDB and Spark, not 996.1 on one of them).
 verwacht as (
 
     select
@@ -178,8 +181,9 @@ verwacht as (
         regiocode,
         domein,
         categorie,
-        sum(case when maat = 'gebruikers' then verwacht_nederland end) as verwachte_gebruikers,
-        sum(case when maat = 'kosten' then verwacht_nederland end) as verwachte_kosten
+        cast(sum(case when maat = 'gebruikers' then verwacht_nederland end) as decimal(24, 6))
+            as verwachte_gebruikers,
+        cast(sum(case when maat = 'kosten' then verwacht_nederland end) as decimal(24, 6)) as verwachte_kosten
     from verwacht_per_maat
     group by jaar, niveau, regiocode, domein, categorie
 
