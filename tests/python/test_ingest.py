@@ -13,7 +13,9 @@ from zorgspiegel.cli import main
 from zorgspiegel.deliveries import find_deliveries
 from zorgspiegel.generator.faults import FAULT_KINDS, write_fault_catalogue
 from zorgspiegel.generator.generate import GenerateConfig, generate
-from zorgspiegel.ingest.run import Ingest
+from zorgspiegel.ingest import run as run_module
+from zorgspiegel.ingest.expectations import Validator
+from zorgspiegel.ingest.run import Ingest, chunks
 from zorgspiegel.ingest.warehouse import raw_table
 from zorgspiegel.spec import SOURCES
 
@@ -198,3 +200,53 @@ def test_clean_and_fault_roots_in_one_run(tmp_path, warehouse):
     assert rejected.reden.startswith("al_aangeleverd")
     n = ing.con.execute("select count(*) from raw.zvw_declaraties__declaraties").fetchone()[0]
     assert n == clean.rows()
+
+
+def test_chunks_cut_a_batch_into_consecutive_bounded_parts():
+    sizes = [(0, 5), (1, 1), (2, 7), (3, 0)]
+    parts = chunks(sizes, 4)
+    assert all(sum(hi - lo + 1 for _, lo, hi in p) <= 4 for p in parts)
+    rows = [(k, r) for p in parts for k, lo, hi in p for r in range(lo, hi + 1)]
+    assert rows == [(k, r) for k, n in sizes for r in range(1, n + 1)]  # every row once, in order
+
+
+def test_many_deliveries_are_not_held_in_memory(tmp_path, warehouse, monkeypatch):
+    """Small batches over a source with many deliveries: GE never sees more than BATCH_ROWS rows
+    at once, only the current batch's deliveries are staged, and nothing is kept after the run."""
+    deliveries = find_deliveries(warehouse["clean"], "ggz_wachttijden")
+    assert len(deliveries) > 10
+    monkeypatch.setattr(run_module, "BATCH_ROWS", 7)
+    ing = Ingest(tmp_path / "m.duckdb", warehouse["gx"], echo=lambda m: None)
+    seen = []
+    validate = Validator.validate
+
+    def spy(self, bron, tabel, frame):
+        staged = ing.con.execute("select count(*) from duckdb_tables() where table_name like '\\_in\\_%' escape '\\'")
+        seen.append((len(frame), staged.fetchone()[0]))
+        return validate(self, bron, tabel, frame)
+
+    monkeypatch.setattr(Validator, "validate", spy)
+    attempts = ing.run([d.folder for d in deliveries])
+    assert all(a.status == "geaccepteerd" for a in attempts)
+    assert sum(a.loaded for a in attempts) == sum(d.rows() for d in deliveries)
+    assert seen and max(rows for rows, _ in seen) <= 7
+    most_staged = max(staged for _, staged in seen)
+    assert most_staged <= 8 < len(deliveries)  # a batch of <= 7 rows: at most one more delivery staged than rows
+    assert all(a.tables == {} for a in attempts)
+    left = ing.con.execute("select count(*) from duckdb_tables() where temporary").fetchone()[0]
+    assert left == 0
+
+
+def test_a_delivery_larger_than_a_batch_is_validated_whole(tmp_path, warehouse, monkeypatch):
+    """A delivery of more than BATCH_ROWS rows is validated in several frames; every row is still
+    checked, so the bad rows are found wherever they are."""
+    entry = json.loads((warehouse["root"] / "faults" / "catalogue.json").read_text())["negative_amount"]
+    monkeypatch.setattr(run_module, "BATCH_ROWS", 10)
+    frames = []
+    validate = Validator.validate
+    monkeypatch.setattr(Validator, "validate", lambda self, b, t, f: frames.append(len(f)) or validate(self, b, t, f))
+    ing = Ingest(tmp_path / "b.duckdb", warehouse["gx"], max_afgekeurd=0.5, echo=lambda m: None)
+    (a,) = ing.run([warehouse["catalogue"]["negative_amount"]])
+    assert len(frames) > 1 and max(frames) <= 10 and sum(frames) == a.rows
+    assert a.status == "geaccepteerd_met_quarantaine" and a.quarantined == entry["bad_rows"]
+    assert a.failed_rules == {"bedrag_negatief": entry["bad_rows"]}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -14,6 +15,7 @@ import pyarrow.parquet as pq
 from ..generator.writer import sha256_of
 from ..spec import ARROW_TYPES, SOURCES, SPEC_VERSIE
 
+READ_ROWS = 128 * 1024  # rows per record batch read from a file: bounds the memory of reading
 MANIFEST_KEYS = {"spec_versie", "bron", "aanlevering_id", "leverancier", "periode", "aangemaakt_op", "bestanden"}
 
 
@@ -78,43 +80,65 @@ def check_file(folder: Path, entry: dict) -> Path:
     return path
 
 
-def read_table(path: Path, bron: str, tabel: str, rijen: int) -> pa.Table:
-    """The file as an Arrow table in the spec's columns. Parquet must carry the spec's types;
-    CSV is read as text (types are checked per value later, so one bad value costs one row)."""
+def read_batches(path: Path, bron: str, tabel: str, rijen: int) -> Iterator[pa.RecordBatch]:
+    """The file as Arrow record batches in the spec's columns. Parquet must carry the spec's types
+    and is streamed (READ_ROWS rows at a time, whatever the file's size); CSV is read as
+    text (types are checked per value later, so one bad value costs one row).
+
+    The schema and row count are checked before the first batch is yielded; an unreadable batch
+    later raises Rejected too."""
+    if path.suffix == ".parquet":
+        return _parquet_batches(path, bron, tabel, rijen)
+    return iter(_read_csv(path, bron, tabel, rijen).to_batches(max_chunksize=READ_ROWS))
+
+
+def _parquet_batches(path: Path, bron: str, tabel: str, rijen: int) -> Iterator[pa.RecordBatch]:
     columns = SOURCES[bron].tables[tabel]
     names = [c.name for c in columns]
-    if path.suffix == ".parquet":
-        try:
-            table = pq.read_table(path)
-        except (pa.ArrowException, OSError) as e:
-            raise Rejected("bestand_onleesbaar", f"{path}: not a readable Parquet file ({e})") from None
-        _check_columns(path, table.column_names, names)
-        for c in columns:
-            want, got = ARROW_TYPES[c.type], table.schema.field(c.name).type
-            if not _compatible(got, want):
-                raise Rejected("kolomtype", f"{path}: column {c.name} has type {got}, expected {c.type} ({want})")
-        table = table.select(names)
-    else:
-        data = path.read_bytes()
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            line = data[:e.start].count(b"\n") + 1
-            raise Rejected("codering", f"{path}: line {line}: byte 0x{data[e.start]:02x} is not valid UTF-8 "
-                                       f"(the spec requires UTF-8)") from None
-        header_text = data.split(b"\n", 1)[0].decode("utf-8").lstrip("\ufeff").strip()
-        if ";" not in header_text and "," in header_text:
-            raise Rejected("scheidingsteken", f"{path}: fields must be separated by ';', the header uses ','")
-        try:
-            table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(delimiter=";"),
-                                   convert_options=pacsv.ConvertOptions(
-                                       column_types={n: pa.string() for n in names}, strings_can_be_null=True,
-                                       null_values=[""]))
-        except pa.ArrowInvalid as e:
-            regel = "codering" if "UTF8" in str(e) or "utf8" in str(e) else "bestand_onleesbaar"
-            raise Rejected(regel, f"{path}: cannot be read as the spec's CSV ({e})") from None
-        _check_columns(path, table.column_names, names)
-        table = table.select(names)
+    try:
+        file = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as e:
+        raise Rejected("bestand_onleesbaar", f"{path}: not a readable Parquet file ({e})") from None
+    schema = file.schema_arrow
+    _check_columns(path, schema.names, names)
+    for c in columns:
+        want, got = ARROW_TYPES[c.type], schema.field(c.name).type
+        if not _compatible(got, want):
+            raise Rejected("kolomtype", f"{path}: column {c.name} has type {got}, expected {c.type} ({want})")
+    if file.metadata.num_rows != rijen:
+        raise Rejected("aantal_rijen", f"{path}: {file.metadata.num_rows} rows, the manifest says {rijen}")
+    return _stream(file, path, names)
+
+
+def _stream(file: pq.ParquetFile, path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+    try:
+        yield from file.iter_batches(batch_size=READ_ROWS, columns=names)
+    except (pa.ArrowException, OSError) as e:
+        raise Rejected("bestand_onleesbaar", f"{path}: not a readable Parquet file ({e})") from None
+
+
+def _read_csv(path: Path, bron: str, tabel: str, rijen: int) -> pa.Table:
+    names = [c.name for c in SOURCES[bron].tables[tabel]]
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise Rejected("codering", f"{path}: line {line}: byte 0x{data[e.start]:02x} is not valid UTF-8 "
+                                   f"(the spec requires UTF-8)") from None
+    header_text = data.split(b"\n", 1)[0].decode("utf-8").lstrip("\ufeff").strip()
+    if ";" not in header_text and "," in header_text:
+        raise Rejected("scheidingsteken", f"{path}: fields must be separated by ';', the header uses ','")
+    try:
+        table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(delimiter=";"),
+                               convert_options=pacsv.ConvertOptions(
+                                   column_types={n: pa.string() for n in names}, strings_can_be_null=True,
+                                   null_values=[""]))
+    except pa.ArrowInvalid as e:
+        regel = "codering" if "UTF8" in str(e) or "utf8" in str(e) else "bestand_onleesbaar"
+        raise Rejected(regel, f"{path}: cannot be read as the spec's CSV ({e})") from None
+    _check_columns(path, table.column_names, names)
+    table = table.select(names)
     if table.num_rows != rijen:
         raise Rejected("aantal_rijen", f"{path}: {table.num_rows} rows, the manifest says {rijen}")
     return table

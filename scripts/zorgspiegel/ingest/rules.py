@@ -84,6 +84,11 @@ class Rule:
     message: str  # what a supplier reads
     args: dict = field(default_factory=dict, hash=False, compare=False)
 
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """The columns the rule looks at (pair rules compare two)."""
+        return (self.column, *(self.args[k] for k in ("column_a", "column_b") if k in self.args))
+
 
 # Rules computed against the warehouse (references.py) and asserted through a helper column.
 REFERENCE_RULES = {

@@ -1,11 +1,17 @@
 """`zorgspiegel ingest`: every delivery checked, validated and loaded exactly once.
 
 Per source, deliveries are taken in period order. Delivery-level checks (manifest, files,
-schema) run first; the rows of the deliveries that pass are validated together per table by
-Great Expectations (one validation per batch keeps GE's per-run overhead low); then each
+schema) run first, while each file is streamed into a DuckDB temp table as text; the rows of the
+deliveries that pass are validated together per table by Great Expectations, in pandas frames of
+at most BATCH_ROWS rows (one validation per frame keeps GE's per-run overhead low); then each
 delivery is decided and loaded in a transaction of its own: its good rows into the raw layer,
 its bad rows with their rule into the quarantine, and one line in the delivery log. For every
 delivery: rows received = rows loaded + rows quarantined.
+
+Memory: a delivery's rows live in DuckDB (under MEMORY_LIMIT, spilled to disk beyond it), never
+as a whole in Python; Python holds one record batch being read or one frame being validated, and
+a delivery's tables are dropped as soon as it is decided. Peak memory therefore depends on
+BATCH_ROWS, not on the number or size of the deliveries.
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import duckdb
 import pandas as pd
@@ -23,14 +29,25 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from ..spec import SOURCES
-from .checks import Rejected, check_file, check_manifest, read_manifest, read_table
-from .expectations import Validator
+from .checks import Rejected, check_file, check_manifest, read_batches, read_manifest
+from .expectations import Validator, frame_columns
 from .references import typed_select, with_reference_flags
 from .warehouse import create_warehouse, raw_table
 
-BATCH_ROWS = 1_000_000  # rows validated together; bounds memory of the pandas frames
-MEMORY_LIMIT = "4GB"  # DuckDB's own share; pandas frames for GE come on top (a few GB per batch)
+BATCH_ROWS = 1_000_000  # rows per GE validation (one pandas frame); bounds Python's memory
+MEMORY_LIMIT = "4GB"  # DuckDB's own share (it spills beyond it); the pandas frame for GE comes on top
 ACCEPTED = ("geaccepteerd", "geaccepteerd_met_quarantaine")
+
+
+@dataclass
+class Staged:
+    """A delivered file's rows while its delivery is in work: a DuckDB temp table (or, for a
+    rejected delivery, a registered Arrow table) with the columns as text, as delivered, plus
+    `_rijnummer`, the 1-based row in the file."""
+    name: str
+    columns: list[str]
+    rows: int
+    arrow: pa.Table | None = None
 
 
 @dataclass
@@ -39,7 +56,7 @@ class Attempt:
     manifest: dict | None = None
     status: str = ""
     reden: str | None = None
-    tables: dict[str, pa.Table] = field(default_factory=dict)  # tabel -> rows as text
+    tables: dict[str, Staged] = field(default_factory=dict)  # tabel -> its rows, until decided
     rows: int = 0
     loaded: int = 0
     quarantined: int = 0
@@ -83,33 +100,65 @@ def _order(folder: Path) -> tuple:
         return (99, "", str(folder))
 
 
-def _as_text(table: pa.Table) -> pa.Table:
-    return pa.table({name: table[name].cast(pa.string()) for name in table.column_names})
+def _as_text(batch: pa.RecordBatch | pa.Table) -> pa.Table:
+    return pa.table({name: batch.column(i).cast(pa.string()) for i, name in enumerate(batch.schema.names)})
 
 
 def _lenient_rows(folder: Path, manifest: dict) -> dict[str, pa.Table]:
-    """Whatever rows can be read from a rejected delivery's files, as text, so they can be kept."""
+    """Whatever rows can be read from a rejected delivery's files, as text, so they can be kept.
+    Read whole (rejections are rare) and scanned by DuckDB as Arrow, which accepts text that is not
+    valid UTF-8 (a wrongly encoded CSV) where a DuckDB table would not."""
     out = {}
     for entry in manifest.get("bestanden") or []:
         path = folder / str(entry.get("naam", ""))
         try:
             if path.suffix == ".parquet":
                 out[str(entry.get("tabel"))] = _as_text(pq.read_table(path))
-            elif path.suffix == ".csv":
-                for enc in ("utf8", "latin1"):
-                    try:
-                        out[str(entry.get("tabel"))] = pacsv.read_csv(
-                            path, read_options=pacsv.ReadOptions(encoding=enc),
-                            parse_options=pacsv.ParseOptions(delimiter=";"),
-                            convert_options=pacsv.ConvertOptions(strings_can_be_null=True, null_values=[""],
-                                                                 column_types={}, auto_dict_encode=False,
-                                                                 check_utf8=False))
-                        out[str(entry.get("tabel"))] = _as_text(out[str(entry.get("tabel"))])
-                        break
-                    except pa.ArrowInvalid:
-                        continue
+            elif path.suffix == ".csv" and (table := _lenient_csv(path)) is not None:
+                out[str(entry.get("tabel"))] = _as_text(table)
         except (pa.ArrowException, OSError):
             continue  # unreadable: nothing to keep but the file itself, which stays where it was delivered
+    return out
+
+
+def _lenient_csv(path: Path) -> pa.Table | None:
+    for enc in ("utf8", "latin1"):
+        try:
+            return pacsv.read_csv(path, read_options=pacsv.ReadOptions(encoding=enc),
+                                  parse_options=pacsv.ParseOptions(delimiter=";"),
+                                  convert_options=pacsv.ConvertOptions(strings_can_be_null=True, null_values=[""],
+                                                                       column_types={}, auto_dict_encode=False,
+                                                                       check_utf8=False))
+        except pa.ArrowInvalid:
+            continue
+    return None
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def chunks(sizes: list[tuple[int, int]], limit: int) -> list[list[tuple[int, int, int]]]:
+    """Cut a batch's rows into consecutive chunks of at most `limit` rows. `sizes` lists
+    (_volgorde, rows) per delivery; a chunk is a list of (_volgorde, first rijnummer, last)."""
+    out: list[list[tuple[int, int, int]]] = []
+    current: list[tuple[int, int, int]] = []
+    room = limit
+    for k, n in sizes:
+        first = 1
+        while first <= n:
+            take = min(room, n - first + 1)
+            current.append((k, first, first + take - 1))
+            first, room = first + take, room - take
+            if room == 0:
+                out.append(current)
+                current, room = [], limit
+    if current:
+        out.append(current)
     return out
 
 
@@ -161,14 +210,47 @@ class Ingest:
                 return a
             for entry in a.manifest["bestanden"]:
                 path = check_file(folder, entry)
-                a.tables[entry["tabel"]] = _as_text(read_table(path, a.bron, entry["tabel"], int(entry["rijen"])))
-            a.rows = sum(t.num_rows for t in a.tables.values())
+                tabel = entry["tabel"]
+                names = [c.name for c in SOURCES[a.bron].tables[tabel]]
+                self._stage(a, tabel, names, read_batches(path, a.bron, tabel, int(entry["rijen"])))
         except Rejected as e:
+            self._release(a)
             a.status, a.reden = "afgewezen", f"{e.regel}: {e}"
             a.failed_rules = {e.regel: 1}
-            a.tables = _lenient_rows(folder, a.manifest) if a.manifest else {}
-            a.rows = sum(t.num_rows for t in a.tables.values())
+            for tabel, table in (_lenient_rows(folder, a.manifest) if a.manifest else {}).items():
+                rows = table.append_column("_rijnummer", pa.array(range(1, table.num_rows + 1), pa.int64()))
+                a.tables[tabel] = Staged(f"_in_{uuid.uuid4().hex}", table.column_names, table.num_rows, rows)
+                self.con.register(a.tables[tabel].name, rows)
+        a.rows = sum(t.rows for t in a.tables.values())
         return a
+
+    def _stage(self, a: Attempt, tabel: str, names: list[str], batches: Iterable) -> None:
+        """Copy a file's record batches into a temp table as text, numbered from 1 (`_rijnummer`):
+        only one batch at a time is in Python's memory."""
+        staged = Staged(f"_in_{uuid.uuid4().hex}", names, 0)
+        a.tables[tabel] = staged
+        cols = ", ".join(f"{_quoted(n)} varchar" for n in names)
+        self.con.execute(f"create temp table {staged.name} ({cols}, _rijnummer bigint)")
+        for batch in batches:
+            n = batch.num_rows
+            text = _as_text(batch).append_column(
+                "_rijnummer", pa.array(range(staged.rows + 1, staged.rows + n + 1), pa.int64()))
+            self.con.register("_stage_in", text)
+            self.con.execute(f"insert into {staged.name} select * from _stage_in")
+            self.con.unregister("_stage_in")
+            staged.rows += n
+
+    def _drop(self, staged: Staged) -> None:
+        if staged.arrow is not None:
+            self.con.unregister(staged.name)
+        else:
+            self.con.execute(f"drop table if exists {staged.name}")
+
+    def _release(self, a: Attempt) -> None:
+        """Drop a delivery's rows once it is decided: a run keeps no delivery's rows in memory."""
+        for staged in a.tables.values():
+            self._drop(staged)
+        a.tables = {}
 
     def _already_accepted(self, a: Attempt) -> bool:
         row = self.con.execute(
@@ -192,34 +274,10 @@ class Ingest:
         bron = attempts[0].bron
         failures: list[pd.DataFrame] = []
         for tabel in SOURCES[bron].tables:
-            parts = []
-            for k, a in enumerate(attempts):
-                if tabel not in a.tables:
-                    continue
-                t = a.tables[tabel]
-                n = t.num_rows
-                aangemaakt = pd.Timestamp(a.manifest["aangemaakt_op"])  # the supplier's local date counts
-                parts.append(t.append_column("aanlevering_id", pa.array([a.id] * n, pa.string()))
-                             .append_column("leverancier", pa.array([str(a.manifest["leverancier"])] * n, pa.string()))
-                             .append_column("periode", pa.array([str(a.manifest["periode"])] * n, pa.string()))
-                             .append_column("rijnummer", pa.array(range(1, n + 1), pa.int64()))
-                             .append_column("_volgorde", pa.array([k] * n, pa.int64()))
-                             .append_column("_aangemaakt_op", pa.array([aangemaakt.date()] * n, pa.date32())))
-            if not parts:
-                continue
-            text = pa.concat_tables(parts)
-            self.con.register("_tekst_in", text)
-            self.con.execute(f"create or replace temp table _tekst__{tabel} as select * from _tekst_in")
-            self.con.unregister("_tekst_in")
-            self.con.execute(f"create or replace temp table _getypeerd as {typed_select(bron, tabel, f'_tekst__{tabel}')}")
-            self.con.execute(f"create or replace temp table _gecontroleerd__{tabel} as "
-                             f"{with_reference_flags(bron, tabel, '_getypeerd')}")
-            frame = self.con.execute(f"select * from _gecontroleerd__{tabel}").df()
-            outcome = self.validator.validate(bron, tabel, frame)
-            if outcome.failures:
-                f = pd.DataFrame([vars(x) for x in outcome.failures])
-                f["tabel"] = tabel
-                failures.append(f)
+            batch = [(k, a) for k, a in enumerate(attempts) if tabel in a.tables]
+            if batch:
+                self._check_rows(bron, tabel, batch)
+                failures.extend(self._validate(bron, tabel, [(k, a.tables[tabel].rows) for k, a in batch]))
         fouten = pd.concat(failures, ignore_index=True) if failures else pd.DataFrame(
             columns=["aanlevering_id", "rijnummer", "regel", "kolom", "waarde", "tabel"])
         for a in attempts:
@@ -233,7 +291,45 @@ class Ingest:
             else:
                 a.status = "geaccepteerd_met_quarantaine" if len(bad) else "geaccepteerd"
             self._finish(a, [mine])
+        for tabel in SOURCES[bron].tables:
+            self.con.execute(f"drop table if exists _gecontroleerd__{tabel}")
         return attempts
+
+    def _check_rows(self, bron: str, tabel: str, batch: list[tuple[int, Attempt]]) -> None:
+        """`_gecontroleerd__<tabel>`: the batch's rows typed, with their delivery context and the
+        helper columns of the reference rules, in DuckDB."""
+        parts = []
+        for k, a in batch:
+            m = a.manifest
+            aangemaakt = pd.Timestamp(m["aangemaakt_op"]).date()  # the supplier's local date counts
+            parts.append(f"""
+                select {', '.join(_quoted(c) for c in a.tables[tabel].columns)},
+                    {_literal(a.id)} as aanlevering_id, {_literal(m['leverancier'])} as leverancier,
+                    {_literal(m['periode'])} as periode, _rijnummer as rijnummer, cast({k} as bigint) as _volgorde,
+                    date {_literal(aangemaakt.isoformat())} as _aangemaakt_op
+                from {a.tables[tabel].name}""")
+        self.con.execute(f"create or replace temp view _tekst__{tabel} as {' union all '.join(parts)}")
+        self.con.execute(f"create or replace temp table _getypeerd as {typed_select(bron, tabel, f'_tekst__{tabel}')}")
+        self.con.execute(f"create or replace temp table _gecontroleerd__{tabel} as "
+                         f"{with_reference_flags(bron, tabel, '_getypeerd')}")
+        self.con.execute("drop table _getypeerd")
+        self.con.execute(f"drop view _tekst__{tabel}")
+
+    def _validate(self, bron: str, tabel: str, sizes: list[tuple[int, int]]) -> list[pd.DataFrame]:
+        """Every rule on every row: GE validates the batch in frames of at most BATCH_ROWS rows,
+        each with only the columns the rules read."""
+        columns = ", ".join(frame_columns(bron, tabel))
+        failures = []
+        for chunk in chunks(sizes, BATCH_ROWS):
+            where = " or ".join(f"(_volgorde = {k} and rijnummer between {lo} and {hi})" for k, lo, hi in chunk)
+            frame = self.con.execute(f"select {columns} from _gecontroleerd__{tabel} where {where}").df()
+            outcome = self.validator.validate(bron, tabel, frame)
+            del frame
+            if outcome.failures:
+                f = pd.DataFrame([vars(x) for x in outcome.failures])
+                f["tabel"] = tabel
+                failures.append(f)
+        return failures
 
     # -- one transaction per delivery -------------------------------------------------------
 
@@ -254,6 +350,7 @@ class Ingest:
             con.execute("begin transaction")
             self._log(a, str(uuid.uuid4()))
             con.execute("commit")
+        self._release(a)
         self.echo(summary_line(a))
 
     def _register_failures(self, a: Attempt, failures: pd.DataFrame | None) -> None:
@@ -270,7 +367,7 @@ class Ingest:
         clean = failures is None or failures.empty
         if not clean:
             self._register_failures(a, failures)
-        for tabel in a.tables:
+        for tabel, staged in a.tables.items():
             cols = ", ".join(c.name for c in SOURCES[a.bron].tables[tabel])
             # Most deliveries have no bad row: then skip the anti-join and the quarantine.
             skip_bad = "" if clean else """
@@ -290,7 +387,7 @@ class Ingest:
                 select ?, f.aanlevering_id, ?, f.tabel, ?, f.rijnummer, f.regel, f.kolom, f.waarde,
                        to_json(struct_pack({', '.join(f'{c} := t.{c}' for c in cols.split(', '))}))
                 from _fouten as f
-                inner join _tekst__{tabel} as t on t.aanlevering_id = f.aanlevering_id and t.rijnummer = f.rijnummer
+                inner join {staged.name} as t on t._rijnummer = f.rijnummer
                 where f.tabel = ? and f.aanlevering_id = ?""", [poging, a.bron, bestand, tabel, a.id])
         a.quarantined = 0 if clean else self.con.execute(
             "select count(*) from (select distinct tabel, rijnummer from _fouten where aanlevering_id = ?)",
@@ -302,20 +399,16 @@ class Ingest:
         rejection reason."""
         self._register_failures(a, failures)
         regel = (a.reden or "afgewezen").split(":")[0]
-        for tabel, table in a.tables.items():
-            n = table.num_rows
-            rows = table.append_column("_rijnummer", pa.array(range(1, n + 1), pa.int64()))
+        for tabel, staged in a.tables.items():
             bestand = next((b.get("naam") for b in a.manifest.get("bestanden", []) if b.get("tabel") == tabel), tabel)
-            self.con.register("_afgewezen", rows)
-            quoted = ['"' + c.replace('"', '""') + '"' for c in table.column_names]  # names as delivered
+            quoted = [_quoted(c) for c in staged.columns]  # names as delivered
             self.con.execute(f"""
                 insert into ingest.quarantaine
                 select ?, ?, ?, ?, ?, r._rijnummer, coalesce(f.regel, ?), f.kolom, f.waarde,
                        to_json(struct_pack({', '.join(f'{q} := r.{q}' for q in quoted)}))
-                from _afgewezen as r
+                from {staged.name} as r
                 left join _fouten as f on f.aanlevering_id = ? and f.tabel = ? and f.rijnummer = r._rijnummer
                 """, [poging, a.id, a.bron, tabel, bestand, regel, a.id, tabel])
-            self.con.unregister("_afgewezen")
         a.loaded, a.quarantined = 0, a.rows
 
     def _log(self, a: Attempt, poging: str) -> None:
