@@ -1,4 +1,4 @@
-{#- Incremental config for a model that recomputes whole partitions (e.g. int_declaraties__actueel):
+{#- Incremental config for a model that recomputes whole partitions (e.g. a claim-derived table by treatment year):
     every run emits ALL rows of each partition it touches, and the adapter replaces exactly those
     partitions in the existing table. Returns a dict for config(**...):
     - default (DuckDB, Postgres, ...): delete+insert with unique_key = the partition columns as ONE

@@ -75,6 +75,8 @@ select
     rijnummer,
     count(*) as aantal
 from {{ source('raw', 'zvw_declaraties__declaraties') }}
+-- tens of millions of rows: in a monthly run only the new deliveries (var nieuwe_declaraties_vanaf)
+where periode >= '{{ var("nieuwe_declaraties_vanaf") }}'
 group by aanlevering_id, rijnummer
 having count(*) > 1
 

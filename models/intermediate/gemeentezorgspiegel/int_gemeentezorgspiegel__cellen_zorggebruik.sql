@@ -64,6 +64,12 @@ geplaatst as (
 
 ),
 
+-- A person is at most once in a cell: one region per level and year (unique jaar, persoon_id,
+-- niveau in int_gemeentezorgspiegel__inwoner_regio), one row per domain, category and delivering
+-- gemeente (unique in int_gemeentezorgspiegel__zorggebruik_persoon, whose categories are never
+-- '(totaal)'), and a gemeente's own rows are only placed in its own regions, in cells of their own
+-- (zichtbaar_voor_gemeentecode). So count() counts distinct persons; count(distinct) over tens of
+-- millions of rows with 64-character ids was most of this model's time at scale 0.1.
 cellen as (
 
     select
@@ -75,7 +81,7 @@ cellen as (
         zichtbaar_voor_gemeentecode,
         domein,
         categorie,
-        count(distinct persoon_id) as aantal_personen,
+        count(persoon_id) as aantal_personen,
         coalesce(sum(kosten), 0) as kosten
     from geplaatst
     group by
@@ -118,16 +124,23 @@ verwacht_per_maat as (
 
     gebruik_persoon as (
 
+        -- = geplaatst at niveau nl and gemeente without a gemeente's own data (zichtbaar_voor_gemeentecode
+        -- is null exactly for those), joined here again: geplaatst read twice would be materialized by
+        -- DuckDB with every column (tens of millions of rows at scale 0.1).
         select
-            jaar,
-            niveau,
-            persoon_id,
-            domein,
-            categorie,
-            coalesce(sum(kosten), 0) as kosten
-        from geplaatst
-        where niveau in ('nl', 'gemeente') and zichtbaar_voor_gemeentecode is null
-        group by jaar, niveau, persoon_id, domein, categorie
+            regio.jaar,
+            regio.niveau,
+            gebruik.persoon_id,
+            gebruik.domein,
+            gebruik.categorie,
+            coalesce(sum(gebruik.kosten), 0) as kosten
+        from gebruik_met_totaal as gebruik
+        inner join {{ ref('int_gemeentezorgspiegel__inwoner_regio') }} as regio
+            on
+                gebruik.jaar = regio.jaar
+                and gebruik.persoon_id = regio.persoon_id
+        where regio.niveau in ('nl', 'gemeente') and gebruik.aanleverende_gemeentecode is null
+        group by regio.jaar, regio.niveau, gebruik.persoon_id, gebruik.domein, gebruik.categorie
 
     ),
 
