@@ -33,10 +33,6 @@
 ) -%}
     {%- set regio_lijst = [regio] if regio else [] -%}
     {%- set per_eenheid = partitie + [eenheid] + regio_lijst + groepen -%}
-    {%- set per_regio = partitie + regio_lijst + groepen -%}
-    {%- set per_land = partitie + groepen -%}
-    {%- set sleutel = partitie + [eenheid] -%}
-    {%- set maat_kolommen = maat | join(', ') -%}
 
     -- Persons per unit and group.
     ist_groep_eenheid as (
@@ -46,29 +42,6 @@
             count(*) as patienten
         from {{ populatie }}
         group by {{ per_eenheid | join(', ') }}
-
-    ),
-    {%- if regio %}
-
-    ist_groep_regio as (
-
-        select
-            {{ per_regio | join(', ') }},
-            sum(patienten) as patienten
-        from ist_groep_eenheid
-        where {{ regio }} is not null
-        group by {{ per_regio | join(', ') }}
-
-    ),
-    {%- endif %}
-
-    ist_groep_land as (
-
-        select
-            {{ per_land | join(', ') }},
-            sum(patienten) as patienten
-        from ist_groep_eenheid
-        group by {{ per_land | join(', ') }}
 
     ),
 
@@ -85,6 +58,51 @@
         group by {{ ist_kolommen('populatie', per_eenheid) }}, {{ ist_kolommen('maten', maat) }}
 
     ),
+    {{ indirecte_standaardisatie_uit_sommen(
+        'ist_groep_eenheid', 'ist_som_groep_eenheid', eenheid, regio, groepen, partitie, maat
+    ) }}
+{%- endmacro %}
+
+
+{#- The same standardisation from the two sums per unit and group instead of person-level rows, for
+    a caller that has them already (e.g. aggregated per neighbourhood first, so that tens of millions
+    of person rows are not joined twice): groep_eenheid (partition columns, eenheid, regio, groups,
+    patienten = the persons of the unit in the group) and som_groep_eenheid (the same columns but
+    patienten, plus the maat columns and waarde = the sum of the measure over those persons; only
+    groups with persons). Output and properties as indirecte_standaardisatie, which computes the two
+    sums from persons and then renders exactly this. -#}
+{% macro indirecte_standaardisatie_uit_sommen(
+    groep_eenheid, som_groep_eenheid, eenheid, regio, groepen, partitie=['jaar'], maat=['maat']
+) -%}
+    {%- set regio_lijst = [regio] if regio else [] -%}
+    {%- set per_regio = partitie + regio_lijst + groepen -%}
+    {%- set per_land = partitie + groepen -%}
+    {%- set sleutel = partitie + [eenheid] -%}
+    {%- set maat_kolommen = maat | join(', ') -%}
+    {%- if regio %}
+
+    ist_groep_regio as (
+
+        select
+            {{ per_regio | join(', ') }},
+            sum(patienten) as patienten
+        from {{ groep_eenheid }}
+        where {{ regio }} is not null
+        group by {{ per_regio | join(', ') }}
+
+    ),
+    {%- endif %}
+
+    ist_groep_land as (
+
+        select
+            {{ per_land | join(', ') }},
+            sum(patienten) as patienten
+        from {{ groep_eenheid }}
+        group by {{ per_land | join(', ') }}
+
+    ),
+
     {%- if regio %}
 
     ist_som_groep_regio as (
@@ -93,7 +111,7 @@
             {{ per_regio | join(', ') }},
             {{ maat_kolommen }},
             sum(waarde) as waarde
-        from ist_som_groep_eenheid
+        from {{ som_groep_eenheid }}
         where {{ regio }} is not null
         group by {{ per_regio | join(', ') }}, {{ maat_kolommen }}
 
@@ -106,7 +124,7 @@
             {{ per_land | join(', ') }},
             {{ maat_kolommen }},
             sum(waarde) as waarde
-        from ist_som_groep_eenheid
+        from {{ som_groep_eenheid }}
         group by {{ per_land | join(', ') }}, {{ maat_kolommen }}
 
     ),
@@ -148,7 +166,7 @@
             {{ ist_kolommen('groep', sleutel) }},
             {{ ist_kolommen('gemiddelde', maat) }},
             sum(groep.patienten * gemiddelde.gemiddelde) as verwacht
-        from ist_groep_eenheid as groep
+        from {{ groep_eenheid }} as groep
         inner join ist_gemiddelde_regio as gemiddelde
             on {{ ist_gelijk('groep', 'gemiddelde', per_regio) }}
         group by {{ ist_kolommen('groep', sleutel) }}, {{ ist_kolommen('gemiddelde', maat) }}
@@ -162,7 +180,7 @@
             {{ ist_kolommen('groep', sleutel) }},
             {{ ist_kolommen('gemiddelde', maat) }},
             sum(groep.patienten * gemiddelde.gemiddelde) as verwacht
-        from ist_groep_eenheid as groep
+        from {{ groep_eenheid }} as groep
         inner join ist_gemiddelde_land as gemiddelde
             on {{ ist_gelijk('groep', 'gemiddelde', per_land) }}
         group by {{ ist_kolommen('groep', sleutel) }}, {{ ist_kolommen('gemiddelde', maat) }}
@@ -175,7 +193,7 @@
             {{ sleutel | join(', ') }},
             {{ maat_kolommen }},
             sum(waarde) as waarde
-        from ist_som_groep_eenheid
+        from {{ som_groep_eenheid }}
         group by {{ sleutel | join(', ') }}, {{ maat_kolommen }}
 
     ),
@@ -185,7 +203,7 @@
         select
             {{ (sleutel + regio_lijst) | join(', ') }},
             sum(patienten) as patienten
-        from ist_groep_eenheid
+        from {{ groep_eenheid }}
         group by {{ (sleutel + regio_lijst) | join(', ') }}
 
     ),

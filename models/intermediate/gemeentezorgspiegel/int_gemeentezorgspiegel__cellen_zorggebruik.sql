@@ -2,90 +2,94 @@
     Unsuppressed cells of Zorggebruik: per year, region (nl, gemeente, wijk, buurt), domain (zvw,
     wlz, wmo, jeugdwet) and category (zorgstroom, Wlz sector, voorziening, hulpvorm, and the domain
     total '(totaal)'): users, costs, inhabitants, the ratios, and the national value standardised to
-    the region's age/sex mix. Jeugdwet only at the delivering gemeente's own regions. Rules in the yml.
+    the region's age/sex mix, all from the sums per buurt, age class and sex
+    (int_gemeentezorgspiegel__zorggebruik_buurt). Rules in the yml.
 -#}
-with gebruik as (
+with buurten as (
 
     select
         jaar,
-        persoon_id,
+        gemeentecode,
+        wijkcode,
+        buurtcode,
+        zichtbaar_voor_gemeentecode,
+        leeftijdsklasse,
+        geslacht,
         domein,
         categorie,
-        aanleverende_gemeentecode,
+        aantal_personen,
         kosten
-    from {{ ref('int_gemeentezorgspiegel__zorggebruik_persoon') }}
+    from {{ ref('int_gemeentezorgspiegel__zorggebruik_buurt') }}
 
 ),
 
-gebruik_met_totaal as (
+-- The buurt sums rolled up the region hierarchy. A person lives in one buurt, so the persons of a
+-- wijk, gemeente or the country are the sums of its buurten' persons. A gemeente's own data
+-- (zichtbaar_voor_gemeentecode) stays in cells of its own and never counts nationally.
+cellen as (
 
-    select * from gebruik
+    select
+        jaar,
+        'nl' as niveau,
+        'NL' as regiocode,
+        cast(null as {{ dbt.type_string() }}) as gemeentecode,
+        cast(null as {{ dbt.type_string() }}) as bovenliggende_regiocode,
+        zichtbaar_voor_gemeentecode,
+        domein,
+        categorie,
+        sum(aantal_personen) as aantal_personen,
+        sum(kosten) as kosten
+    from buurten
+    where zichtbaar_voor_gemeentecode is null
+    group by jaar, zichtbaar_voor_gemeentecode, domein, categorie
 
     union all
 
     select
         jaar,
-        persoon_id,
-        domein,
-        '(totaal)' as categorie,
-        aanleverende_gemeentecode,
-        sum(kosten) as kosten
-    from gebruik
-    group by jaar, persoon_id, domein, aanleverende_gemeentecode
-
-),
-
--- Care use counts where the person lives on 1 July. Data a gemeente delivered (Jeugdwet) counts
--- only at that gemeente's own levels, and only for its own inhabitants; never nationally.
-geplaatst as (
-
-    select
-        regio.jaar,
-        regio.niveau,
-        regio.regiocode,
-        regio.gemeentecode,
-        regio.bovenliggende_regiocode,
-        case when gebruik.aanleverende_gemeentecode is not null then regio.gemeentecode end
-            as zichtbaar_voor_gemeentecode,
-        regio.leeftijdsklasse,
-        regio.geslacht,
-        gebruik.domein,
-        gebruik.categorie,
-        gebruik.persoon_id,
-        gebruik.kosten
-    from gebruik_met_totaal as gebruik
-    inner join {{ ref('int_gemeentezorgspiegel__inwoner_regio') }} as regio
-        on
-            gebruik.jaar = regio.jaar
-            and gebruik.persoon_id = regio.persoon_id
-    where
-        gebruik.aanleverende_gemeentecode is null
-        or (regio.niveau != 'nl' and gebruik.aanleverende_gemeentecode = regio.gemeentecode)
-
-),
-
--- A person is at most once in a cell: one region per level and year (unique jaar, persoon_id,
--- niveau in int_gemeentezorgspiegel__inwoner_regio), one row per domain, category and delivering
--- gemeente (unique in int_gemeentezorgspiegel__zorggebruik_persoon, whose categories are never
--- '(totaal)'), and a gemeente's own rows are only placed in its own regions, in cells of their own
--- (zichtbaar_voor_gemeentecode). So count() counts distinct persons; count(distinct) over tens of
--- millions of rows with 64-character ids was most of this model's time at scale 0.1.
-cellen as (
-
-    select
-        jaar,
-        niveau,
-        regiocode,
+        'gemeente' as niveau,
+        gemeentecode as regiocode,
         gemeentecode,
-        bovenliggende_regiocode,
+        'NL' as bovenliggende_regiocode,
         zichtbaar_voor_gemeentecode,
         domein,
         categorie,
-        count(persoon_id) as aantal_personen,
-        coalesce(sum(kosten), 0) as kosten
-    from geplaatst
-    group by
-        jaar, niveau, regiocode, gemeentecode, bovenliggende_regiocode, zichtbaar_voor_gemeentecode, domein, categorie
+        sum(aantal_personen) as aantal_personen,
+        sum(kosten) as kosten
+    from buurten
+    group by jaar, gemeentecode, zichtbaar_voor_gemeentecode, domein, categorie
+
+    union all
+
+    select
+        jaar,
+        'wijk' as niveau,
+        wijkcode as regiocode,
+        gemeentecode,
+        gemeentecode as bovenliggende_regiocode,
+        zichtbaar_voor_gemeentecode,
+        domein,
+        categorie,
+        sum(aantal_personen) as aantal_personen,
+        sum(kosten) as kosten
+    from buurten
+    group by jaar, wijkcode, gemeentecode, zichtbaar_voor_gemeentecode, domein, categorie
+
+    union all
+
+    select
+        jaar,
+        'buurt' as niveau,
+        buurtcode as regiocode,
+        gemeentecode,
+        wijkcode as bovenliggende_regiocode,
+        zichtbaar_voor_gemeentecode,
+        domein,
+        categorie,
+        sum(aantal_personen) as aantal_personen,
+        sum(kosten) as kosten
+    from buurten
+    group by jaar, buurtcode, gemeentecode, wijkcode, zichtbaar_voor_gemeentecode, domein, categorie
 
 ),
 
@@ -100,84 +104,115 @@ inwoners as (
 
 ),
 
--- Indirect age/sex standardisation (macro indirecte_standaardisatie, the one implementation): the
--- national users and costs per inhabitant of each age class and sex, weighted with the region's own
--- inhabitants of that class and sex (national and gemeente level; not for data delivered by a
--- gemeente, which has no national figure). Partitioned by niveau: every inhabitant is in the
--- population once at niveau nl and once at niveau gemeente, so each level's reference is the whole
--- country. Measures per person: gebruikers (1 per user of the domain and category) and kosten.
+-- Indirect age/sex standardisation (macro indirecte_standaardisatie_uit_sommen, the one
+-- implementation, here from sums): the national users and costs per inhabitant of each age class
+-- and sex, weighted with the region's own inhabitants of that class and sex (national and gemeente
+-- level; not for data delivered by a gemeente, which has no national figure). Partitioned by niveau:
+-- every inhabitant is in the population once at niveau nl and once at niveau gemeente, so each
+-- level's reference is the whole country. Measures: gebruikers (1 per user of the domain and
+-- category) and kosten.
 verwacht_per_maat as (
 
-    with populatie as (
+    with groep_regio as (
 
         select
             jaar,
             niveau,
-            persoon_id,
             regiocode,
             leeftijdsklasse,
-            geslacht
+            geslacht,
+            count(*) as patienten
         from {{ ref('int_gemeentezorgspiegel__inwoner_regio') }}
         where niveau in ('nl', 'gemeente')
+        group by jaar, niveau, regiocode, leeftijdsklasse, geslacht
 
     ),
 
-    gebruik_persoon as (
+    som_gemeente as (
 
-        -- = geplaatst at niveau nl and gemeente without a gemeente's own data (zichtbaar_voor_gemeentecode
-        -- is null exactly for those), joined here again: geplaatst read twice would be materialized by
-        -- DuckDB with every column (tens of millions of rows at scale 0.1).
         select
-            regio.jaar,
-            regio.niveau,
-            gebruik.persoon_id,
-            gebruik.domein,
-            gebruik.categorie,
-            coalesce(sum(gebruik.kosten), 0) as kosten
-        from gebruik_met_totaal as gebruik
-        inner join {{ ref('int_gemeentezorgspiegel__inwoner_regio') }} as regio
-            on
-                gebruik.jaar = regio.jaar
-                and gebruik.persoon_id = regio.persoon_id
-        where regio.niveau in ('nl', 'gemeente') and gebruik.aanleverende_gemeentecode is null
-        group by regio.jaar, regio.niveau, gebruik.persoon_id, gebruik.domein, gebruik.categorie
+            jaar,
+            gemeentecode as regiocode,
+            leeftijdsklasse,
+            geslacht,
+            domein,
+            categorie,
+            sum(aantal_personen) as gebruikers,
+            sum(kosten) as kosten
+        from buurten
+        where zichtbaar_voor_gemeentecode is null
+        group by jaar, gemeentecode, leeftijdsklasse, geslacht, domein, categorie
 
     ),
 
-    maten as (
+    som_niveau as (
+
+        select
+            jaar,
+            'gemeente' as niveau,
+            regiocode,
+            leeftijdsklasse,
+            geslacht,
+            domein,
+            categorie,
+            gebruikers,
+            kosten
+        from som_gemeente
+
+        union all
+
+        select
+            jaar,
+            'nl' as niveau,
+            'NL' as regiocode,
+            leeftijdsklasse,
+            geslacht,
+            domein,
+            categorie,
+            sum(gebruikers) as gebruikers,
+            sum(kosten) as kosten
+        from som_gemeente
+        group by jaar, leeftijdsklasse, geslacht, domein, categorie
+
+    ),
+
+    som_regio as (
 
         select
             jaar,
             niveau,
-            persoon_id,
+            regiocode,
+            leeftijdsklasse,
+            geslacht,
             domein,
             categorie,
             'gebruikers' as maat,
-            1 as waarde
-        from gebruik_persoon
+            gebruikers as waarde
+        from som_niveau
 
         union all
 
         select
             jaar,
             niveau,
-            persoon_id,
+            regiocode,
+            leeftijdsklasse,
+            geslacht,
             domein,
             categorie,
             'kosten' as maat,
             kosten as waarde
-        from gebruik_persoon
+        from som_niveau
 
     ),
 
-    {{ indirecte_standaardisatie(
-        populatie='populatie',
-        maten='maten',
+    {{ indirecte_standaardisatie_uit_sommen(
+        groep_eenheid='groep_regio',
+        som_groep_eenheid='som_regio',
         eenheid='regiocode',
         regio=none,
         groepen=['leeftijdsklasse', 'geslacht'],
         partitie=['jaar', 'niveau'],
-        persoon='persoon_id',
         maat=['domein', 'categorie', 'maat']
     ) }}
 
