@@ -18,40 +18,19 @@ with verzekerden as (
 
 ),
 
-codes as (
-
-    select
-        prestatiecode,
-        zorgstroom,
-        groep,
-        kantoortijden,
-        geldig_vanaf,
-        coalesce(geldig_tot, {{ open_einde() }}) as geldig_tot
-    from {{ ref('huisarts_prestatiecodes') }}
-    where groep in ('consult', 'visite') and kantoortijden in ('binnen', 'buiten')
-
-),
-
+-- GP tariff-code lines (int_huisartsenzorg__prestatieregels) of groep consult / visite.
 contacten as (
 
     select
-        declaraties.persoon_id,
-        declaraties.behandeljaar as jaar,
-        sum(case when codes.groep = 'consult' and codes.kantoortijden = 'binnen' then declaraties.aantal else 0 end)
-            as consulten_binnen,
-        sum(case when codes.groep = 'consult' and codes.kantoortijden = 'buiten' then declaraties.aantal else 0 end)
-            as consulten_buiten,
-        sum(case when codes.groep = 'visite' and codes.kantoortijden = 'binnen' then declaraties.aantal else 0 end)
-            as visites_binnen,
-        sum(case when codes.groep = 'visite' and codes.kantoortijden = 'buiten' then declaraties.aantal else 0 end)
-            as visites_buiten
-    from {{ ref('int_declaraties__actueel') }} as declaraties
-    inner join codes
-        on
-            declaraties.prestatiecode = codes.prestatiecode
-            and declaraties.zorgstroom = codes.zorgstroom
-            and declaraties.begindatum between codes.geldig_vanaf and codes.geldig_tot
-    group by declaraties.persoon_id, declaraties.behandeljaar
+        persoon_id,
+        behandeljaar as jaar,
+        sum(case when groep = 'consult' and kantoortijden = 'binnen' then aantal else 0 end) as consulten_binnen,
+        sum(case when groep = 'consult' and kantoortijden = 'buiten' then aantal else 0 end) as consulten_buiten,
+        sum(case when groep = 'visite' and kantoortijden = 'binnen' then aantal else 0 end) as visites_binnen,
+        sum(case when groep = 'visite' and kantoortijden = 'buiten' then aantal else 0 end) as visites_buiten
+    from {{ ref('int_huisartsenzorg__prestatieregels') }}
+    where groep in ('consult', 'visite') and kantoortijden in ('binnen', 'buiten')
+    group by persoon_id, behandeljaar
 
 )
 

@@ -13,29 +13,13 @@ with populatie as (
 
 ),
 
-codes as (
-
-    select
-        prestatiecode,
-        zorgstroom,
-        groep,
-        kantoortijden,
-        geldig_vanaf,
-        coalesce(geldig_tot, {{ open_einde() }}) as geldig_tot
-    from {{ ref('huisarts_prestatiecodes') }}
-    where groep in ('mtvp', 'poh_ggz')
-
-),
-
+-- Every current claim line of a counted patient in the year, of every care stream: costs and msz.
 regels as (
 
     select
         declaraties.behandeljaar as jaar,
         declaraties.persoon_id,
         declaraties.zorgstroom,
-        declaraties.prestatiecode,
-        declaraties.begindatum,
-        declaraties.aantal,
         declaraties.bedrag
     from {{ ref('int_declaraties__actueel') }} as declaraties
     inner join populatie
@@ -46,22 +30,28 @@ regels as (
 ),
 
 -- MTVP consults (groep mtvp) and POH-GGZ consults (groep poh_ggz in or outside office hours; the
--- POH-GGZ module fee per registered patient per quarter, kantoortijden nvt, is not a consult).
+-- POH-GGZ module fee per registered patient per quarter, kantoortijden nvt, is not a consult), from
+-- the GP tariff-code lines (int_huisartsenzorg__prestatieregels).
 huisartscodes as (
 
     select
-        regels.jaar,
-        regels.persoon_id,
-        sum(case when codes.groep = 'mtvp' then regels.aantal else 0 end) as mtvp_consulten,
-        sum(case when codes.groep = 'poh_ggz' and codes.kantoortijden != 'nvt' then regels.aantal else 0 end)
-            as poh_ggz_consulten
-    from regels
-    inner join codes
+        prestatieregels.behandeljaar as jaar,
+        prestatieregels.persoon_id,
+        sum(case when prestatieregels.groep = 'mtvp' then prestatieregels.aantal else 0 end) as mtvp_consulten,
+        sum(
+            case
+                when prestatieregels.groep = 'poh_ggz' and prestatieregels.kantoortijden != 'nvt'
+                    then prestatieregels.aantal
+                else 0
+            end
+        ) as poh_ggz_consulten
+    from {{ ref('int_huisartsenzorg__prestatieregels') }} as prestatieregels
+    inner join populatie
         on
-            regels.prestatiecode = codes.prestatiecode
-            and regels.zorgstroom = codes.zorgstroom
-            and regels.begindatum between codes.geldig_vanaf and codes.geldig_tot
-    group by regels.jaar, regels.persoon_id
+            prestatieregels.behandeljaar = populatie.jaar
+            and prestatieregels.persoon_id = populatie.persoon_id
+    where prestatieregels.groep in ('mtvp', 'poh_ggz')
+    group by prestatieregels.behandeljaar, prestatieregels.persoon_id
 
 ),
 
