@@ -7,14 +7,13 @@
 with zvw as (
 
     select
-        behandeljaar as jaar,
+        jaar,
         persoon_id,
         'zvw' as domein,
         zorgstroom as categorie,
         cast(null as {{ dbt.type_string() }}) as aanleverende_gemeentecode,
-        sum(bedrag) as kosten
-    from {{ ref('int_declaraties__actueel') }}
-    group by behandeljaar, persoon_id, zorgstroom
+        kosten
+    from {{ ref('int_declaraties__kosten_persoon_jaar') }}
 
 ),
 
