@@ -7,13 +7,14 @@
 with zvw as (
 
     select
-        jaar,
+        behandeljaar as jaar,
         persoon_id,
         'zvw' as domein,
         zorgstroom as categorie,
         cast(null as {{ dbt.type_string() }}) as aanleverende_gemeentecode,
-        kosten
-    from {{ ref('int_declaraties__kosten_persoon_jaar') }}
+        sum(bedrag) as kosten
+    from {{ ref('int_declaraties__actueel') }}
+    group by behandeljaar, persoon_id, zorgstroom
 
 ),
 

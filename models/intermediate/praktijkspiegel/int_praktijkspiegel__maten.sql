@@ -13,6 +13,22 @@ with populatie as (
 
 ),
 
+-- Every current claim line of a counted patient in the year, of every care stream: costs and msz.
+regels as (
+
+    select
+        declaraties.behandeljaar as jaar,
+        declaraties.persoon_id,
+        declaraties.zorgstroom,
+        declaraties.bedrag
+    from {{ ref('int_declaraties__actueel') }} as declaraties
+    inner join populatie
+        on
+            declaraties.behandeljaar = populatie.jaar
+            and declaraties.persoon_id = populatie.persoon_id
+
+),
+
 -- MTVP consults (groep mtvp) and POH-GGZ consults (groep poh_ggz in or outside office hours; the
 -- POH-GGZ module fee per registered patient per quarter, kantoortijden nvt, is not a consult), from
 -- the GP tariff-code lines (int_huisartsenzorg__prestatieregels).
@@ -39,19 +55,15 @@ huisartscodes as (
 
 ),
 
--- Zvw costs per care stream of a counted patient in the year (every current claim line).
 kosten as (
 
     select
-        kosten.jaar,
-        kosten.persoon_id,
-        kosten.zorgstroom,
-        kosten.kosten
-    from {{ ref('int_declaraties__kosten_persoon_jaar') }} as kosten
-    inner join populatie
-        on
-            kosten.jaar = populatie.jaar
-            and kosten.persoon_id = populatie.persoon_id
+        jaar,
+        persoon_id,
+        zorgstroom,
+        sum(bedrag) as kosten
+    from regels
+    group by jaar, persoon_id, zorgstroom
 
 ),
 
