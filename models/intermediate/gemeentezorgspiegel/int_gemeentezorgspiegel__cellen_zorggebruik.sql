@@ -23,73 +23,67 @@ with buurten as (
 
 ),
 
--- The buurt sums rolled up the region hierarchy. A person lives in one buurt, so the persons of a
--- wijk, gemeente or the country are the sums of its buurten' persons. A gemeente's own data
--- (zichtbaar_voor_gemeentecode) stays in cells of its own and never counts nationally.
+niveaus as (
+
+    select 'nl' as niveau
+    union all
+    select 'gemeente' as niveau
+    union all
+    select 'wijk' as niveau
+    union all
+    select 'buurt' as niveau
+
+),
+
+-- Every buurt row counted once at each level of its region hierarchy (the region, its gemeente and
+-- the region one level up as in int_gemeentezorgspiegel__inwoner_regio), then summed: a person lives
+-- in one buurt, so the persons of a wijk, gemeente or the country are the sums of its buurten'
+-- persons. A gemeente's own data (zichtbaar_voor_gemeentecode) stays in cells of its own and never
+-- counts nationally.
+geplaatst as (
+
+    select
+        buurten.jaar,
+        niveaus.niveau,
+        case niveaus.niveau
+            when 'nl' then 'NL'
+            when 'gemeente' then buurten.gemeentecode
+            when 'wijk' then buurten.wijkcode
+            else buurten.buurtcode
+        end as regiocode,
+        case when niveaus.niveau != 'nl' then buurten.gemeentecode end as gemeentecode,
+        case niveaus.niveau
+            when 'gemeente' then 'NL'
+            when 'wijk' then buurten.gemeentecode
+            when 'buurt' then buurten.wijkcode
+        end as bovenliggende_regiocode,
+        buurten.zichtbaar_voor_gemeentecode,
+        buurten.domein,
+        buurten.categorie,
+        buurten.aantal_personen,
+        buurten.kosten
+    from buurten
+    cross join niveaus
+    where niveaus.niveau != 'nl' or buurten.zichtbaar_voor_gemeentecode is null
+
+),
+
 cellen as (
 
     select
         jaar,
-        'nl' as niveau,
-        'NL' as regiocode,
-        cast(null as {{ dbt.type_string() }}) as gemeentecode,
-        cast(null as {{ dbt.type_string() }}) as bovenliggende_regiocode,
-        zichtbaar_voor_gemeentecode,
-        domein,
-        categorie,
-        sum(aantal_personen) as aantal_personen,
-        sum(kosten) as kosten
-    from buurten
-    where zichtbaar_voor_gemeentecode is null
-    group by jaar, zichtbaar_voor_gemeentecode, domein, categorie
-
-    union all
-
-    select
-        jaar,
-        'gemeente' as niveau,
-        gemeentecode as regiocode,
+        niveau,
+        regiocode,
         gemeentecode,
-        'NL' as bovenliggende_regiocode,
+        bovenliggende_regiocode,
         zichtbaar_voor_gemeentecode,
         domein,
         categorie,
         sum(aantal_personen) as aantal_personen,
         sum(kosten) as kosten
-    from buurten
-    group by jaar, gemeentecode, zichtbaar_voor_gemeentecode, domein, categorie
-
-    union all
-
-    select
-        jaar,
-        'wijk' as niveau,
-        wijkcode as regiocode,
-        gemeentecode,
-        gemeentecode as bovenliggende_regiocode,
-        zichtbaar_voor_gemeentecode,
-        domein,
-        categorie,
-        sum(aantal_personen) as aantal_personen,
-        sum(kosten) as kosten
-    from buurten
-    group by jaar, wijkcode, gemeentecode, zichtbaar_voor_gemeentecode, domein, categorie
-
-    union all
-
-    select
-        jaar,
-        'buurt' as niveau,
-        buurtcode as regiocode,
-        gemeentecode,
-        wijkcode as bovenliggende_regiocode,
-        zichtbaar_voor_gemeentecode,
-        domein,
-        categorie,
-        sum(aantal_personen) as aantal_personen,
-        sum(kosten) as kosten
-    from buurten
-    group by jaar, buurtcode, gemeentecode, wijkcode, zichtbaar_voor_gemeentecode, domein, categorie
+    from geplaatst
+    group by
+        jaar, niveau, regiocode, gemeentecode, bovenliggende_regiocode, zichtbaar_voor_gemeentecode, domein, categorie
 
 ),
 
