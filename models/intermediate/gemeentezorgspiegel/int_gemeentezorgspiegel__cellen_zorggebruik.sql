@@ -25,18 +25,12 @@ with buurten as (
 
 niveaus as (
 
-    select 'nl' as niveau
-    union all
-    select 'gemeente' as niveau
-    union all
-    select 'wijk' as niveau
-    union all
-    select 'buurt' as niveau
+    {{ gzs_niveaus() }}
 
 ),
 
--- Every buurt row counted once at each level of its region hierarchy (the region, its gemeente and
--- the region one level up as in int_gemeentezorgspiegel__inwoner_regio), then summed: a person lives
+-- Every buurt row counted once at each level of its region hierarchy (macro gzs_regio_op_niveau, which
+-- places the inhabitants too), then summed: a person lives
 -- in one buurt, so the persons of a wijk, gemeente or the country are the sums of its buurten'
 -- persons. A gemeente's own data (zichtbaar_voor_gemeentecode) stays in cells of its own and never
 -- counts nationally.
@@ -45,18 +39,7 @@ geplaatst as (
     select
         buurten.jaar,
         niveaus.niveau,
-        case niveaus.niveau
-            when 'nl' then 'NL'
-            when 'gemeente' then buurten.gemeentecode
-            when 'wijk' then buurten.wijkcode
-            else buurten.buurtcode
-        end as regiocode,
-        case when niveaus.niveau != 'nl' then buurten.gemeentecode end as gemeentecode,
-        case niveaus.niveau
-            when 'gemeente' then 'NL'
-            when 'wijk' then buurten.gemeentecode
-            when 'buurt' then buurten.wijkcode
-        end as bovenliggende_regiocode,
+        {{ gzs_regio_op_niveau('buurten') }},
         buurten.zichtbaar_voor_gemeentecode,
         buurten.domein,
         buurten.categorie,

@@ -22,13 +22,7 @@ with inwoners as (
 
 niveaus as (
 
-    select 'nl' as niveau
-    union all
-    select 'gemeente' as niveau
-    union all
-    select 'wijk' as niveau
-    union all
-    select 'buurt' as niveau
+    {{ gzs_niveaus() }}
 
 )
 
@@ -36,18 +30,7 @@ select
     inwoners.jaar,
     inwoners.persoon_id,
     niveaus.niveau,
-    case niveaus.niveau
-        when 'nl' then 'NL'
-        when 'gemeente' then inwoners.gemeentecode
-        when 'wijk' then inwoners.wijkcode
-        else inwoners.buurtcode
-    end as regiocode,
-    case when niveaus.niveau != 'nl' then inwoners.gemeentecode end as gemeentecode,
-    case niveaus.niveau
-        when 'gemeente' then 'NL'
-        when 'wijk' then inwoners.gemeentecode
-        when 'buurt' then inwoners.wijkcode
-    end as bovenliggende_regiocode,
+    {{ gzs_regio_op_niveau('inwoners') }},
     inwoners.geslacht,
     inwoners.leeftijd,
     inwoners.leeftijdsklasse
