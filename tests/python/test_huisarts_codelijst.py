@@ -1,5 +1,6 @@
 """The GP consult and visit codes (seed huisarts_prestatiecodes) against the Dashboard huisartsenzorg's
-published list, and the generator's code shares against that seed.
+published list, the generator's code shares against that seed, and the completeness fallback (seed
+declaratievertraging) against the generator's claim lags.
 
 The list below is the product's own text (issue 16), not read from the seed: the seed must match it.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from zorgspiegel.generator import params
@@ -98,3 +100,24 @@ def test_generator_claims_every_listed_code_where_it_is_valid(codes):
                 assert _valid(r, dag), (code, periode)
             gebruikt |= set(aandelen)
     assert gebruikt == {*BINNEN, *BUITEN}
+
+
+def _maand_97_procent(stroom: str, rng: np.random.Generator, n: int = 100_000) -> int:
+    """Months after the end of a treatment year by which the generator has processed 97 % of its
+    lines: treatment spread over the year, the stream's duration and gamma processing lag (claims.py)."""
+    _, _, lag_mean, lag_shape, duur = params.STREAMS[stroom]
+    begin = rng.integers(0, 365, n)
+    eind = np.minimum(begin + (rng.random(n) * (duur + 1)).astype(int), 364)
+    lag = np.maximum(1, rng.gamma(lag_shape, lag_mean / lag_shape, n)).astype(int)
+    verwerkt = (np.datetime64("2023-01-01") + (eind + lag).astype("timedelta64[D]")).astype("datetime64[M]")
+    k = verwerkt.astype(int) - np.datetime64("2023-12", "M").astype(int)
+    return int(np.quantile(k, 0.97, method="higher"))
+
+
+def test_fallback_lags_are_not_earlier_than_the_generators():
+    """The fallback must never call a year of synthetic data complete before 97 % of it arrived."""
+    lags = _seed("declaratievertraging")
+    assert set(lags) == set(params.STREAMS)
+    rng = np.random.default_rng(16)
+    for stroom, r in lags.items():
+        assert int(r["vertraging_maanden"]) >= _maand_97_procent(stroom, rng), stroom
