@@ -289,10 +289,10 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
     rest_cell = np.maximum(_per_cell_mean(b.cell, target - gp_cost), 0.25 * _per_cell_mean(b.cell, target))
     kinds = _contact_kinds(ctx, mid)
     t = [float(np.dot([b.tariff[c] for c in codes], p)) for codes, p in kinds]  # mean tariff per kind
-    old = b.age >= 75
+    elderly = b.age >= 75
     out_share = params.GP_OUT_OF_HOURS_SHARE
-    visit_in = np.where(old, *params.GP_VISIT_SHARE_IN_HOURS)
-    visit_out = np.where(old, *params.GP_VISIT_SHARE_OUT_OF_HOURS)
+    visit_in = np.where(elderly, *params.GP_VISIT_SHARE_IN_HOURS)
+    visit_out = np.where(elderly, *params.GP_VISIT_SHARE_OUT_OF_HOURS)
     mean_tariff = (1 - out_share) * ((1 - visit_in) * t[0] + visit_in * t[1]) \
         + out_share * ((1 - visit_out) * t[2] + visit_out * t[3])
     w = b.frailty * b.exposure * np.where(pop.wlz_profiel[b.persons] >= 0, 0.5, 1.0)
