@@ -261,13 +261,14 @@ select
         case when ingeschreven_patienten > 0 then 1000.0 * visites_buiten / ingeschreven_patienten end
         as decimal(12, 1)
     ) as visites_buiten_per_1000_patienten,
+    -- Few GPs per region make ties (6.25 %) likely: rounded alike on every engine (quotient_afgerond).
     cast(
-        case when huisartsen > 0 then 1.0 * ingeschreven_patienten / huisartsen end
+        case when huisartsen > 0 then {{ quotient_afgerond('ingeschreven_patienten', 'huisartsen', 1) }} end
         as decimal(12, 1)
     ) as patienten_per_huisarts,
     cast(huisartsen_60_plus as {{ dbt.type_bigint() }}) as huisartsen_60_plus,
     cast(
-        case when huisartsen > 0 then 100.0 * huisartsen_60_plus / huisartsen end
+        case when huisartsen > 0 then {{ quotient_afgerond('100 * huisartsen_60_plus', 'huisartsen', 1) }} end
         as decimal(4, 1)
     ) as percentage_huisartsen_60_plus
 from tellingen
