@@ -262,13 +262,20 @@ def export_group() -> None:
     """Extracts of the marts for their users."""
 
 
-@export_group.command("gemeente")
-@click.argument("gemeentecode", metavar="GMxxxx")
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the extract: new, empty, or this gemeente's earlier extract (replaced atomically).")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
-def export_gemeente(gemeentecode: str, out: Path, db: Path | None) -> None:
+def _tenant_command(name: str, metavar: str, tenant: str):
+    """``zorgspiegel export <name> CODE --out DIR [--db FILE]``: one tenant's publication."""
+    def decorate(f):
+        f = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")(f)
+        f = click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+                         help=f"Folder for the extract: new, empty, or this {tenant}'s earlier extract "
+                              "(replaced atomically).")(f)
+        return export_group.command(name)(click.argument("code", metavar=metavar)(f))
+    return decorate
+
+
+@_tenant_command("gemeente", "GMxxxx", "gemeente")
+def export_gemeente(code: str, out: Path, db: Path | None) -> None:
     """Gemeentezorgspiegel extract of one municipality: its gemeente, wijken and buurten plus the
     national references, and its own Jeugdwet data only, as a serving publication (DuckDB file,
     Parquet per table, manifest). See docs/bi.md.
@@ -278,16 +285,11 @@ def export_gemeente(gemeentecode: str, out: Path, db: Path | None) -> None:
     """
     from .export import export_gemeente as run
 
-    _export(run, gemeentecode, out, db, {"gemeentecode": "'GMxxxx'"})
+    _export(run, code, out, db, {"gemeentecode": "'GMxxxx'"})
 
 
-@export_group.command("praktijk")
-@click.argument("agb", metavar="AGB")
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the extract: new, empty, or this practice's earlier extract (replaced atomically).")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
-def export_praktijk(agb: str, out: Path, db: Path | None) -> None:
+@_tenant_command("praktijk", "AGB", "practice")
+def export_praktijk(code: str, out: Path, db: Path | None) -> None:
     """Praktijkspiegel extract of one GP practice: its rows of the four praktijkspiegel marts, with
     the regional and national references, as a serving publication. See docs/bi.md.
 
@@ -296,7 +298,7 @@ def export_praktijk(agb: str, out: Path, db: Path | None) -> None:
     """
     from .export import export_praktijk as run
 
-    _export(run, agb, out, db, {"agb": "'AGB'"})
+    _export(run, code, out, db, {"agb": "'AGB'"})
 
 
 def _export(run, code: str, out: Path, db: Path | None, hints: dict[str, str]) -> None:
