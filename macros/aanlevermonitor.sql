@@ -143,7 +143,9 @@ am_leveranciers as (
 
 {#- The sources the monitor covers: every dbt source with a cadence (config meta cadans: maand or
     jaar), read from the project's own source definitions, so the cadence lives next to the
-    freshness thresholds it sets. A list of {bron, cadans}, sorted by bron; empty while parsing. -#}
+    freshness thresholds it sets; alleen_voor_leverancier (meta, default false) marks a source whose
+    deliveries only their supplier may see. A list of {bron, cadans, alleen_voor_leverancier},
+    sorted by bron; empty while parsing. -#}
 {% macro am_bronnen() -%}
     {%- set bronnen = {} -%}
     {%- if execute -%}
@@ -153,12 +155,16 @@ am_leveranciers as (
                 {{ exceptions.raise_compiler_error(
                     'source ' ~ node.source_name ~ ': meta cadans must be maand or jaar, not ' ~ cadans) }}
             {%- endif -%}
-            {%- do bronnen.update({node.source_name: cadans}) -%}
+            {%- do bronnen.update({node.source_name: {
+                'bron': node.source_name,
+                'cadans': cadans,
+                'alleen_voor_leverancier': node.config.meta.get('alleen_voor_leverancier', false) is sameas true
+            }}) -%}
         {%- endfor -%}
     {%- endif -%}
     {%- set rows = [] -%}
     {%- for bron in bronnen | sort -%}
-        {%- do rows.append({'bron': bron, 'cadans': bronnen[bron]}) -%}
+        {%- do rows.append(bronnen[bron]) -%}
     {%- endfor -%}
     {{ return(rows) }}
 {%- endmacro %}

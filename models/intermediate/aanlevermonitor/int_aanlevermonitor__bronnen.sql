@@ -1,7 +1,8 @@
 {#-
-    The sources the Aanlevermonitor covers, one row per delivering source (bron) with its cadence,
-    rendered from the project's own source definitions (macro am_bronnen: every dbt source with
-    config meta cadans), so the cadence is declared once, next to the freshness thresholds.
+    The sources the Aanlevermonitor covers, one row per delivering source (bron) with its cadence
+    and whether only the supplier may see its deliveries, rendered from the project's own source
+    definitions (macro am_bronnen: every dbt source with config meta cadans), so both are declared
+    once, next to the source's freshness thresholds.
 -#}
 {%- set bronnen = am_bronnen() -%}
 {%- if execute and not bronnen -%}
@@ -11,6 +12,7 @@
 {% for bron in bronnen -%}
     select
         cast('{{ bron.bron }}' as {{ dbt.type_string() }}) as bron,
-        cast('{{ bron.cadans }}' as {{ dbt.type_string() }}) as cadans
+        cast('{{ bron.cadans }}' as {{ dbt.type_string() }}) as cadans,
+        {{ 'true' if bron.alleen_voor_leverancier else 'false' }} as is_alleen_voor_leverancier
     {% if not loop.last %}union all{% endif %}
 {% endfor %}

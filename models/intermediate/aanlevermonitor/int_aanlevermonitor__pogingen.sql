@@ -8,7 +8,8 @@ with bronnen as (
 
     select
         bron,
-        cadans
+        cadans,
+        is_alleen_voor_leverancier
     from {{ ref('int_aanlevermonitor__bronnen') }}
 
 ),
@@ -38,6 +39,7 @@ pogingen as (
         aanleverlog.bron,
         aanleverlog.leverancier,
         bronnen.cadans,
+        bronnen.is_alleen_voor_leverancier,
         aanleverlog.periode,
         {{ am_periode_maand('aanleverlog.periode') }} as periode_maand,
         aanleverlog.status,
@@ -68,6 +70,7 @@ select
     pogingen.bron,
     pogingen.leverancier,
     pogingen.cadans,
+    pogingen.is_alleen_voor_leverancier,
     pogingen.periode,
     pogingen.periode_maand,
     -- The cadence period the delivery belongs to, by its last month: its own month for a monthly

@@ -11,6 +11,7 @@ with pogingen as (
         bron,
         leverancier,
         cadans,
+        is_alleen_voor_leverancier,
         periode,
         periode_maand,
         status,
@@ -45,6 +46,7 @@ per_leverancier as (
         bron,
         leverancier,
         cadans,
+        is_alleen_voor_leverancier,
         peilmaand,
         max(case when {{ am_geaccepteerd('status') }} then periode end) as laatste_periode,
         sum(case when is_in_venster and status = 'geaccepteerd' then 1 else 0 end) as aanleveringen_geaccepteerd,
@@ -58,7 +60,7 @@ per_leverancier as (
         sum(case when is_in_venster and status = 'afgewezen' then rijen_ontvangen else 0 end) as rijen_afgewezen,
         sum(case when periode_maand is null then 1 else 0 end) as pogingen_zonder_periode
     from pogingen
-    group by bron, leverancier, cadans, peilmaand
+    group by bron, leverancier, cadans, is_alleen_voor_leverancier, peilmaand
 
 ),
 
@@ -92,6 +94,11 @@ select
     cast(per_leverancier.bron as {{ dbt.type_string() }}) as bron,
     cast(per_leverancier.leverancier as {{ dbt.type_string() }}) as leverancier,
     cast(per_leverancier.cadans as {{ dbt.type_string() }}) as cadans,
+    -- Only the supplier (a gemeente, for Jeugdwet) may see the row; null: everybody.
+    cast(
+        case when per_leverancier.is_alleen_voor_leverancier then per_leverancier.leverancier end
+        as {{ dbt.type_string() }}
+    ) as zichtbaar_voor_gemeentecode,
     cast({{ am_maand_tekst('per_leverancier.peilmaand') }} as {{ dbt.type_string() }}) as peilmaand,
     cast(per_leverancier.laatste_periode as {{ dbt.type_string() }}) as laatste_periode,
     {{ am_utc_datum('am_leveranciers.laatste_periode_ontvangen_op') }} as laatste_periode_ontvangen_op,
