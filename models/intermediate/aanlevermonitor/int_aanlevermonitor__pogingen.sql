@@ -59,7 +59,11 @@ peil as (
     {% if peilmaand -%}
         select {{ am_periode_maand("'" ~ peilmaand ~ "'") }} as peilmaand
     {%- else -%}
-        select max(case when {{ am_geaccepteerd('status') }} then periode_maand end) as peilmaand
+        -- Before anything was accepted: the latest period of any attempt.
+        select
+            coalesce(
+                max(case when {{ am_geaccepteerd('status') }} then periode_maand end), max(periode_maand)
+            ) as peilmaand
         from pogingen
     {%- endif %}
 
@@ -88,4 +92,6 @@ select
     coalesce(pogingen.periode_maand between peil.peilmaand - 11 and peil.peilmaand, false) as is_in_venster
 from pogingen
 cross join peil
-where pogingen.periode_maand is null or pogingen.periode_maand <= peil.peilmaand
+where
+    peil.peilmaand is not null
+    and (pogingen.periode_maand is null or pogingen.periode_maand <= peil.peilmaand)
