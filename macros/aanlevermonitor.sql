@@ -62,6 +62,12 @@
     {{ return(peilmaand) }}
 {%- endmacro %}
 
+{#- The monitor's window: this many months up to and including the as-of month ("the last 12
+    months"). -#}
+{% macro am_venster_maanden() -%}
+    {{ return(12) }}
+{%- endmacro %}
+
 {#- How far back a supplier counts as expected: it delivered (accepted) a period in this many
     months up to its source's latest period. Longer than any error threshold, so a supplier that
     stops is an error for a year or more before it drops out of the freshness check. -#}

@@ -59,7 +59,7 @@ peil as (
     {% if peilmaand -%}
         select {{ am_periode_maand("'" ~ peilmaand ~ "'") }} as peilmaand
     {%- else -%}
-        -- Before anything was accepted: the latest period of any attempt.
+        -- The latest period of an accepted delivery; before anything was accepted, of any attempt.
         select
             coalesce(
                 max(case when {{ am_geaccepteerd('status') }} then periode_maand end), max(periode_maand)
@@ -89,7 +89,9 @@ select
     pogingen.rijen_quarantaine,
     pogingen.beeindigd_op,
     peil.peilmaand,
-    coalesce(pogingen.periode_maand between peil.peilmaand - 11 and peil.peilmaand, false) as is_in_venster
+    coalesce(
+        pogingen.periode_maand between peil.peilmaand - {{ am_venster_maanden() - 1 }} and peil.peilmaand, false
+    ) as is_in_venster
 from pogingen
 cross join peil
 where

@@ -1,6 +1,6 @@
 {#-
     The periods each supplier was expected to deliver in the monitor's window (the 12 months up to
-    peilmaand), and whether it did. Rules in the yml.
+    peilmaand, macro am_venster_maanden), and whether it did. Rules in the yml.
 -#}
 
 with pogingen as (
@@ -18,7 +18,7 @@ with pogingen as (
 
 venster as (
 
-    {% for terug in range(12) -%}
+    {% for terug in range(am_venster_maanden()) -%}
         select {{ terug }} as maanden_terug
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
