@@ -39,6 +39,7 @@ demo: venv browser
 	$(BIN)/zorgspiegel calibrate --data $(DATA) --jaar 2023
 	$(BIN)/zorgspiegel run --out $(DATA) --db build/zorgspiegel.duckdb
 	ZORGSPIEGEL_DUCKDB=build/zorgspiegel.duckdb $(BIN)/zorgspiegel praktijkspiegel --alle --out build/praktijkspiegel
+	@echo "Published for BI tools (docs/bi.md): build/serving/zorgspiegel.duckdb -> build/serving/$$(readlink build/serving/current)"
 
 ## test: the whole test suite: pytest; the main job on a tiny data set in a scratch warehouse, so
 ## dbt builds every model and runs every data test on ingested deliveries; sqlfluff.

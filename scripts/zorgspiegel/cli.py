@@ -14,6 +14,7 @@ import click
 from .generator import params
 from .paths import DEFAULT_REFERENCE_DIR, REPO_ROOT, SEEDS_DIR
 from .praktijkspiegel.command import praktijkspiegel
+from .publish_command import default_serving, echo_publication, publish
 
 CURATED_DIR = Path(__file__).parent / "curated"
 
@@ -170,10 +171,13 @@ def _source_freshness(db: Path) -> None:
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
 @click.option("--docs/--no-docs", default=True, show_default=True, help="Generate the dbt docs site.")
+@click.option("--publish-to", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Serving folder for BI tools [default: 'serving' beside the warehouse, build/serving].")
 @click.pass_context
-def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: Path | None, docs: bool) -> None:
+def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: Path | None, docs: bool,
+        publish_to: Path | None) -> None:
     """The main job end to end: generate a data set, ingest every delivery, dbt source freshness,
-    dbt build, dbt docs."""
+    dbt build, dbt docs, and publish the marts for BI tools (only when everything before passed)."""
     db = db or _default_db()
     if not out.exists():
         ctx.invoke(generate, scale=scale, years=years, seed=seed, out=out, fmt="parquet",
@@ -187,6 +191,9 @@ def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: 
     _dbt(["build"], db)
     if docs:
         _dbt(["docs", "generate"], db)
+    # Reached only when the build passed (_dbt stops the job otherwise): readers keep the previous
+    # publication until this one is complete.
+    ctx.invoke(publish, db=db, to=publish_to or default_serving(db))
 
 
 @main.command()
@@ -289,33 +296,60 @@ def export_group() -> None:
     """Extracts of the marts for their users."""
 
 
-@export_group.command("gemeente")
-@click.argument("gemeentecode", metavar="GMxxxx")
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="New (or empty) folder for the extract.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")
-def export_gemeente(gemeentecode: str, out: Path, db: Path | None) -> None:
+def _tenant_command(name: str, metavar: str, tenant: str):
+    """``zorgspiegel export <name> CODE --out DIR [--db FILE]``: one tenant's publication."""
+    def decorate(f):
+        f = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help="Warehouse DuckDB file [default: $ZORGSPIEGEL_DUCKDB or build/zorgspiegel.duckdb].")(f)
+        f = click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+                         help=f"Folder for the extract: new, empty, or this {tenant}'s earlier extract "
+                              "(replaced atomically).")(f)
+        return export_group.command(name)(click.argument("code", metavar=metavar)(f))
+    return decorate
+
+
+@_tenant_command("gemeente", "GMxxxx", "gemeente")
+def export_gemeente(code: str, out: Path, db: Path | None) -> None:
     """Gemeentezorgspiegel extract of one municipality: its gemeente, wijken and buurten plus the
-    national references, and its own Jeugdwet data only (Parquet per mart, a DuckDB file, manifest).
+    national references, and its own Jeugdwet data only, as a serving publication (DuckDB file,
+    Parquet per table, manifest). See docs/bi.md.
 
     \b
       zorgspiegel export gemeente GM0363 --out build/export/GM0363
     """
-    from .export import ExportInputError, export_gemeente as run
+    from .export import export_gemeente as run
+
+    _export(run, code, out, db, {"gemeentecode": "'GMxxxx'"})
+
+
+@_tenant_command("praktijk", "AGB", "practice")
+def export_praktijk(code: str, out: Path, db: Path | None) -> None:
+    """Praktijkspiegel extract of one GP practice: its rows of the four praktijkspiegel marts, with
+    the regional and national references, as a serving publication. See docs/bi.md.
+
+    \b
+      zorgspiegel export praktijk 01012345 --out build/export/01012345
+    """
+    from .export import export_praktijk as run
+
+    _export(run, code, out, db, {"agb": "'AGB'"})
+
+
+def _export(run, code: str, out: Path, db: Path | None, hints: dict[str, str]) -> None:
+    from .export import ExportInputError
 
     db = db or _default_db()
     if not db.exists():
         raise click.UsageError(f"warehouse {db} does not exist: build it first (zorgspiegel run)")
     try:
-        extract = run(db, gemeentecode, out)
+        extract = run(db, code, out)
     except ExportInputError as e:
-        hint = {"gemeentecode": "'GMxxxx'", "out": "'--out'", "db": "'--db'"}[e.parameter]
+        hint = {**hints, "out": "'--out'", "db": "'--db'"}[e.parameter]
         raise click.BadParameter(str(e), param_hint=hint) from None
-    click.echo(f"Gemeentezorgspiegel {extract.gemeentecode} {extract.gemeentenaam} -> {extract.out}")
+    click.echo(f"{extract.soort} {extract.code} {extract.naam} -> {extract.out}")
     for tabel, n in extract.rijen.items():
         click.echo(f"  {tabel:<45} {n:>10,} rows")
-    click.echo(f"  DuckDB: {extract.database.name}; manifest.json, README.md")
+    echo_publication(extract.publicatie, f"{extract.soort} {extract.code}")
 
 
 @main.group()
@@ -338,6 +372,7 @@ def seeds_build(reference: Path) -> None:
 
 
 main.add_command(praktijkspiegel)
+main.add_command(publish)
 
 if __name__ == "__main__":
     main()

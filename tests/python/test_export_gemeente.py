@@ -1,13 +1,14 @@
 """Per-gemeente extract of the Gemeentezorgspiegel (scripts/zorgspiegel/export.py and
-`zorgspiegel export gemeente`), on a small hand-made warehouse: schema marts with two
-gemeentezorgspiegel marts in the shape dbt makes them (the access columns niveau, gemeentecode,
-zichtbaar_voor_gemeentecode), another product's mart, and reference.cbs_gemeenten - without dbt.
+`zorgspiegel export gemeente`), a serving publication of one tenant, on a small hand-made warehouse:
+schema marts with two gemeentezorgspiegel marts in the shape dbt makes them (the access columns
+niveau, gemeentecode, zichtbaar_voor_gemeentecode), another product's mart, and the reference tables
+(code lists, regions of three made-up gemeenten) - without dbt.
 
 By hand, the extract of GM0001 holds from zorggebruik the 2 national rows and GM0001's 5 rows (its
 gemeente, wijk and buurt, and its own Jeugdwet at gemeente and wijk level) = 7, and from crisis_ggz
 NL and GM0001 = 2. It must not hold GM0002's rows, GM0002's Jeugdwet (costs 222.22), the row in
 GM0001's region that is visible to GM0002 only (333.33), the national row visible to GM0002 only
-(444.44), nor anything of zorgaanbod__gemeente."""
+(444.44), nor anything of zorgaanbod__gemeente, nor GM0002's regions (Beedorp)."""
 from __future__ import annotations
 
 import hashlib
@@ -15,9 +16,9 @@ import json
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from warehouse_stub import add_reference_tables, all_values
 
 from zorgspiegel.cli import main
 from zorgspiegel.export import ExportInputError, export_gemeente
@@ -53,10 +54,7 @@ VREEMD_GM0001 = {222.22, 333.33, 444.44}  # costs of data GM0001 may not see
 def _warehouse(path: Path, met_kapotte_mart: bool = False) -> Path:
     con = duckdb.connect(str(path))
     con.execute("create schema marts")
-    con.execute("create schema reference")
-    con.execute("create table reference.cbs_gemeenten (gemeentecode varchar, gemeentenaam varchar)")
-    con.executemany("insert into reference.cbs_gemeenten values (?, ?)",
-                    [("GM0001", "Aadorp"), ("GM0002", "Beedorp"), ("GM0003", "Ceedorp")])
+    add_reference_tables(con)
     con.execute("""
         create table marts.gemeentezorgspiegel__zorggebruik (
             jaar integer, niveau varchar, regiocode varchar, gemeentecode varchar, bovenliggende_regiocode varchar,
@@ -89,7 +87,13 @@ def extracts(warehouse, tmp_path_factory) -> dict[str, Path]:
 
 
 def _tabellen(out: Path) -> dict[str, list[dict]]:
-    return {p.stem: pq.read_table(p).to_pylist() for p in sorted(out.glob("*.parquet"))}
+    """The marts of an extract as its Parquet files hold them."""
+    tabellen = {}
+    for folder in sorted((out / "parquet" / "marts").iterdir()):
+        cursor = duckdb.execute(f"select * from read_parquet('{folder}/**/*.parquet', hive_partitioning = true)")
+        names = [d[0] for d in cursor.description]
+        tabellen[folder.name] = [dict(zip(names, r)) for r in cursor.fetchall()]
+    return tabellen
 
 
 @pytest.mark.parametrize("code", ["GM0001", "GM0002"])
@@ -120,10 +124,10 @@ def test_geen_jeugdwet_van_een_andere_gemeente(extracts):
 def test_rijen_sluiten_aan(warehouse, extracts, code):
     out = extracts[code]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    in_manifest = {t["tabel"]: t["rijen"] for t in manifest["tabellen"]}
+    in_manifest = {t["tabel"]: t["rijen"] for t in manifest["tabellen"] if t["schema"] == "marts"}
     in_parquet = {t: len(r) for t, r in _tabellen(out).items()}
     ext = duckdb.connect(str(out / f"gemeentezorgspiegel_{code}.duckdb"), read_only=True)
-    in_duckdb = {t: ext.execute(f'select count(*) from "{t}"').fetchone()[0] for t in VERWACHT[code]}
+    in_duckdb = {t: ext.execute(f'select count(*) from marts."{t}"').fetchone()[0] for t in VERWACHT[code]}
     ext.close()
     assert in_manifest == in_parquet == in_duckdb == VERWACHT[code]
     # ... and with the marts: the rows of the mart a gemeente may see, counted here independently.
@@ -134,21 +138,50 @@ def test_rijen_sluiten_aan(warehouse, extracts, code):
         assert len(zichtbaar) == n
     con.close()
     for t in manifest["tabellen"]:
-        assert t["sha256"] == hashlib.sha256((out / t["parquet"]).read_bytes()).hexdigest()
-    assert manifest["gemeentecode"] == code and "README.md" in {p.name for p in out.iterdir()}
+        for f in t["parquet"]["bestanden"]:
+            assert f["sha256"] == hashlib.sha256((out / f["pad"]).read_bytes()).hexdigest()
+    assert manifest["tenant"]["code"] == code and "README.md" in {p.name for p in out.iterdir()}
+
+
+def test_geen_enkele_waarde_van_een_andere_gemeente(extracts):
+    """Sentinels of GM0002 (codes, name, its Jeugdwet costs) are nowhere in GM0001's files: not in any
+    table of the DuckDB file (marts, regions, code lists, publication tables), not in the manifest."""
+    out = extracts["GM0001"]
+    ext = duckdb.connect(str(out / "gemeentezorgspiegel_GM0001.duckdb"), read_only=True)
+    waarden = all_values(ext)
+    regio = ext.execute("select gemeentecode from reference.cbs_wijken union all "
+                        "select gemeentecode from reference.cbs_buurten").fetchall()
+    ext.close()
+    vreemd = {"GM0002", "GM0003", "WK000201", "Beedorp", "Ceedorp", *(str(k) for k in VREEMD_GM0001)}
+    assert "Aadorp" in waarden and "WK000101" in waarden and set(regio) == {("GM0001",)}
+    assert not vreemd & waarden
+    assert not [v for v in vreemd if v in (out / "manifest.json").read_text(encoding="utf-8")]
 
 
 def test_alleen_gemeentezorgspiegel_marts_en_zelfde_types(extracts):
     out = extracts["GM0002"]
-    assert sorted(p.name for p in out.glob("*.parquet")) == [
-        "gemeentezorgspiegel__crisis_ggz.parquet", "gemeentezorgspiegel__zorggebruik.parquet"]
+    assert sorted(p.name for p in (out / "parquet" / "marts").iterdir()) == [
+        "gemeentezorgspiegel__crisis_ggz", "gemeentezorgspiegel__zorggebruik"]
     ext = duckdb.connect(str(out / "gemeentezorgspiegel_GM0002.duckdb"), read_only=True)
-    tabellen = {r[0] for r in ext.execute("select table_name from information_schema.tables").fetchall()}
+    tabellen = {r[0] for r in ext.execute("select table_name from information_schema.tables "
+                                          "where table_schema = 'marts'").fetchall()}
     kosten_type = ext.execute("select data_type from information_schema.columns where table_name = "
                               "'gemeentezorgspiegel__zorggebruik' and column_name = 'kosten'").fetchone()[0]
     ext.close()
     assert tabellen == set(VERWACHT["GM0002"])
     assert kosten_type == "DECIMAL(18,2)"
+
+
+def test_opnieuw_exporteren_vervangt_en_andere_gemeente_geweigerd(warehouse, tmp_path):
+    eerste = export_gemeente(warehouse, "GM0001", tmp_path / "uit")
+    tweede = export_gemeente(warehouse, "GM0001", tmp_path / "uit")
+    assert (tmp_path / "uit" / "current").resolve() == tweede.publicatie.path != eerste.publicatie.path
+    assert eerste.publicatie.path.exists()  # the one just replaced stays for readers that opened it
+    assert {t["checksum"] for t in eerste.publicatie.tables} == {t["checksum"] for t in tweede.publicatie.tables}
+    with pytest.raises(ExportInputError, match="holds the publications of gemeente GM0001") as e:
+        export_gemeente(warehouse, "GM0002", tmp_path / "uit")
+    assert e.value.parameter == "out"
+    assert (tmp_path / "uit" / "current").resolve() == tweede.publicatie.path
 
 
 def test_warehouse_blijft_onaangeroerd(tmp_path):
@@ -169,13 +202,13 @@ def test_ongeldige_gemeentecode(warehouse, tmp_path, code):
 def test_onbekende_gemeente_en_normalisatie(warehouse, tmp_path):
     with pytest.raises(ExportInputError, match="unknown gemeente GM9999"):
         export_gemeente(warehouse, "GM9999", tmp_path / "a")
-    assert export_gemeente(warehouse, " gm0001 ", tmp_path / "b").gemeentecode == "GM0001"
+    assert export_gemeente(warehouse, " gm0001 ", tmp_path / "b").code == "GM0001"
 
 
 def test_uitvoermap_moet_leeg_zijn(warehouse, tmp_path):
     (tmp_path / "vol").mkdir()
     (tmp_path / "vol" / "iets.txt").write_text("x")
-    with pytest.raises(ExportInputError, match="not an empty folder") as e:
+    with pytest.raises(ExportInputError, match="neither empty nor a publication folder") as e:
         export_gemeente(warehouse, "GM0001", tmp_path / "vol")
     assert e.value.parameter == "out"
 
