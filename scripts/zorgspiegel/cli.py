@@ -176,8 +176,8 @@ def _source_freshness(db: Path) -> None:
 @click.pass_context
 def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: Path | None, docs: bool,
         publish_to: Path | None) -> None:
-    """The main job end to end: generate a data set, ingest every delivery, dbt source freshness,
-    dbt build, dbt docs, and publish the marts for BI tools (only when everything before passed)."""
+    """The main job end to end: generate a data set, ingest every delivery, dbt build, dbt source
+    freshness, dbt docs, and publish the marts for BI tools (only when everything before passed)."""
     db = db or _default_db()
     if not out.exists():
         ctx.invoke(generate, scale=scale, years=years, seed=seed, out=out, fmt="parquet",
@@ -187,8 +187,8 @@ def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: 
     except SystemExit as e:
         if e.code:
             raise click.ClickException("some deliveries were rejected; see the summary above") from None
-    _source_freshness(db)
     _dbt(["build"], db)
+    _source_freshness(db)
     if docs:
         _dbt(["docs", "generate"], db)
     # Reached only when the build passed (_dbt stops the job otherwise): readers keep the previous
