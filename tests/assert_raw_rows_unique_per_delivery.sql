@@ -8,7 +8,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'agb_register__zorgverleners') }}
+from {{ source('agb_register', 'zorgverleners') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -19,7 +19,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'agb_register__ondernemingen') }}
+from {{ source('agb_register', 'ondernemingen') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -30,7 +30,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'agb_register__vestigingen') }}
+from {{ source('agb_register', 'vestigingen') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -41,7 +41,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'agb_register__werkrelaties') }}
+from {{ source('agb_register', 'werkrelaties') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -52,7 +52,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'agb_register__kwalificaties') }}
+from {{ source('agb_register', 'kwalificaties') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -63,7 +63,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'zvw_verzekerden__verzekerden') }}
+from {{ source('zvw_verzekerden', 'verzekerden') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -74,7 +74,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'zvw_declaraties__declaraties') }}
+from {{ source('zvw_declaraties', 'declaraties') }}
 -- tens of millions of rows: in a monthly run only the new deliveries (var nieuwe_declaraties_vanaf)
 where periode >= '{{ var("nieuwe_declaraties_vanaf") }}'
 group by aanlevering_id, rijnummer
@@ -87,7 +87,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'wlz_zorg__wlz_zorg') }}
+from {{ source('wlz_zorg', 'wlz_zorg') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -98,7 +98,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'wmo_voorzieningen__wmo_voorzieningen') }}
+from {{ source('wmo_voorzieningen', 'wmo_voorzieningen') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -109,7 +109,7 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'jeugdwet_trajecten__jeugdwet_trajecten') }}
+from {{ source('jeugdwet_trajecten', 'jeugdwet_trajecten') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1
 
@@ -120,6 +120,6 @@ select
     aanlevering_id,
     rijnummer,
     count(*) as aantal
-from {{ source('raw', 'ggz_wachttijden__ggz_wachttijden') }}
+from {{ source('ggz_wachttijden', 'ggz_wachttijden') }}
 group by aanlevering_id, rijnummer
 having count(*) > 1

@@ -7,7 +7,7 @@ Steps (each one a child process, so its peak resident memory is measured on its 
 2. ingest: every delivery except the held-back ones into a fresh warehouse;
 3. full build: `dbt build` (every seed, model, snapshot and test);
 4. one extra monthly delivery: ingest the held-back deliveries, then build incrementally: only what
-   depends on a raw table that received rows (`dbt build --select source:raw.<table>+ source:ingest+
+   depends on a raw table that received rows (`dbt build --select source:<bron>.<tabel>+ source:ingest+
    --exclude-resource-type unit_test --vars '{nieuwe_declaraties_vanaf: <month>}'`: the data tests
    over all claim lines check only the new deliveries);
 5. the lower bound: one DuckDB query that reads every raw claim column the models use once
@@ -35,7 +35,7 @@ from .deliveries import find_deliveries
 from .paths import REPO_ROOT
 
 BENCH_DIR = REPO_ROOT / "build" / "bench"
-CLAIMS_SOURCE = ("raw", "zvw_declaraties__declaraties")  # the lower bound scans this raw table
+CLAIMS_SOURCE = ("raw", "zvw_declaraties__declaraties")  # schema and table the lower bound scans
 CLAIMS_BRON = "zvw_declaraties"  # the source whose last processing month is held back
 GENERATED_MARKER = ".bench-complete"
 
@@ -133,7 +133,7 @@ def claim_columns(manifest_path: Path, con, source: tuple[str, str] = CLAIMS_SOU
     (e.g. rijnummer) do not. Works for whatever models exist: it follows the manifest's graph."""
     manifest = json.loads(manifest_path.read_text())
     nodes = manifest["nodes"]
-    src_id = next(k for k, s in manifest["sources"].items() if (s["source_name"], s["name"]) == source)
+    src_id = next(k for k, s in manifest["sources"].items() if (s["schema"], s["identifier"]) == source)
     children = manifest["child_map"]
     raw_cols = [r[0] for r in con.execute(
         "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
@@ -274,7 +274,8 @@ def bench(scale: float, years: str, seed: int, run_out_months: int, data: Path |
     step.detail = {"deliveries": len(late), "month": late_month,
                    "rows": sum(after[t] - raw_rows.get(t, 0) for t in changed), "raw_tables": changed}
     steps.append(step)
-    selector = [f"source:raw.{t}+" for t in changed] + ["source:ingest+"]
+    # raw.<bron>__<tabel> is source <bron>, table <tabel> (models/staging/<bron>/).
+    selector = [f"source:{t.replace('__', '.', 1)}+" for t in changed] + ["source:ingest+"]
     # The monthly run: data tests over all claim lines check only the new deliveries (dbt_project.yml).
     dbt_vars = json.dumps({"nieuwe_declaraties_vanaf": late_month})
     echo(f"dbt build --select {' '.join(selector)} --exclude-resource-type unit_test --vars '{dbt_vars}'")

@@ -1,6 +1,7 @@
 """The `zorgspiegel` command: generate synthetic deliveries, rebuild seeds, check calibration."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -118,15 +119,47 @@ def _default_db() -> Path:
     return Path(os.environ.get("ZORGSPIEGEL_DUCKDB", REPO_ROOT / "build" / "zorgspiegel.duckdb"))
 
 
-def _dbt(args: list[str], db: Path) -> None:
-    """Run dbt from this venv on the warehouse file; stop the job when dbt fails."""
+def _dbt(args: list[str], db: Path, check: bool = True) -> int:
+    """Run dbt from this venv on the warehouse file; stop the job when dbt fails (unless not check)."""
     env = {**os.environ, "ZORGSPIEGEL_DUCKDB": str(db.resolve()), "DBT_PROFILES_DIR": str(REPO_ROOT),
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
     dbt = Path(sys.executable).parent / "dbt"
     click.echo(f"$ dbt {' '.join(args)}", err=True)
     code = subprocess.run([str(dbt), *args], cwd=REPO_ROOT, env=env).returncode
-    if code:
+    if code and check:
         raise click.ClickException(f"dbt {args[0]} failed (exit {code})")
+    return code
+
+
+def _source_freshness(db: Path) -> None:
+    """`dbt source freshness`: how late every source is, by its stalest expected supplier
+    (docs/aanlevermonitor.md). A late source (warn or error) does not stop the job: the marts are
+    built from what did arrive and the Aanlevermonitor names the late suppliers. A source that
+    could not be checked (a runtime error, which dbt leaves out of sources.json) does stop it."""
+    target = REPO_ROOT / "target"
+    (target / "sources.json").unlink(missing_ok=True)
+    _dbt(["source", "freshness"], db, check=False)
+    try:
+        checked = json.loads((target / "sources.json").read_text())["results"]
+        sources = json.loads((target / "manifest.json").read_text())["sources"]
+    except (OSError, ValueError, KeyError):
+        raise click.ClickException("dbt source freshness wrote no results; see its output above") from None
+    counts = Counter(r["status"] for r in checked)
+    click.echo("Source freshness: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    for r in sorted(checked, key=lambda r: r["unique_id"]):
+        if r["status"] in ("warn", "error"):
+            age = r["max_loaded_at_time_ago_in_s"]
+            days = f"{age / 86400:,.0f} days" if age < 1e10 else "never delivered"
+            click.echo(f"  late ({r['status']}): {r['unique_id'].removeprefix('source.zorgspiegel.')}: {days}")
+    if counts.get("warn") or counts.get("error"):
+        click.echo("  A late source does not stop the job; the late suppliers: mart aanlevermonitor__leverancier.")
+    with_threshold = {k for k, s in sources.items()
+                      if any((s.get("freshness") or {}).get(t) for t in ("warn_after", "error_after"))}
+    unchecked = sorted(with_threshold - {r["unique_id"] for r in checked if r["status"] != "runtime error"})
+    if unchecked:
+        raise click.ClickException(f"dbt source freshness could not check {len(unchecked)} sources "
+                                   f"({', '.join(u.removeprefix('source.zorgspiegel.') for u in unchecked)}); "
+                                   "see its output above")
 
 
 @main.command()
@@ -143,8 +176,8 @@ def _dbt(args: list[str], db: Path) -> None:
 @click.pass_context
 def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: Path | None, docs: bool,
         publish_to: Path | None) -> None:
-    """The main job end to end: generate a data set, ingest every delivery, dbt build, dbt docs, and
-    publish the marts for BI tools (only when everything before passed)."""
+    """The main job end to end: generate a data set, ingest every delivery, dbt build, dbt source
+    freshness, dbt docs, and publish the marts for BI tools (only when everything before passed)."""
     db = db or _default_db()
     if not out.exists():
         ctx.invoke(generate, scale=scale, years=years, seed=seed, out=out, fmt="parquet",
@@ -155,6 +188,7 @@ def run(ctx: click.Context, scale: float, years: str, seed: int, out: Path, db: 
         if e.code:
             raise click.ClickException("some deliveries were rejected; see the summary above") from None
     _dbt(["build"], db)
+    _source_freshness(db)
     if docs:
         _dbt(["docs", "generate"], db)
     # Reached only when the build passed (_dbt stops the job otherwise): readers keep the previous

@@ -24,9 +24,10 @@ def test_the_last_processing_month_of_claims_is_held_back(parquet_dataset):
 
 
 def _manifest(tmp_path, stg_sql: str, downstream_sql: str):
-    src = "source.p.raw.zvw_declaraties__declaraties"
+    src = "source.p.zvw_declaraties.declaraties"
     manifest = {
-        "sources": {src: {"source_name": "raw", "name": "zvw_declaraties__declaraties"}},
+        "sources": {src: {"source_name": "zvw_declaraties", "name": "declaraties", "schema": "raw",
+                          "identifier": "zvw_declaraties__declaraties"}},
         "nodes": {"model.p.stg": {"compiled_code": stg_sql}, "model.p.int": {"compiled_code": downstream_sql},
                   "test.p.t": {"compiled_code": "select rijnummer from stg"}},
         "child_map": {src: ["model.p.stg"], "model.p.stg": ["model.p.int", "test.p.t"], "model.p.int": [],

@@ -59,14 +59,14 @@ def warehouse(tmp_path_factory):
     ing.run(late)
     ing.con.close()
     # The monthly run, as zorgspiegel bench does it (docs/scale.md).
-    dbt(db, "build", "--select", "source:raw.zvw_declaraties__declaraties+", "source:ingest+",
+    dbt(db, "build", "--select", "source:zvw_declaraties.declaraties+", "source:ingest+",
         "--exclude-resource-type", "unit_test", "--vars", json.dumps({"nieuwe_declaraties_vanaf": last}))
     names = compared(db)
     with duckdb.connect(str(db)) as con:
         con.execute("create schema if not exists incrementeel")
         for name in names:
             con.execute(f"create table incrementeel.{name.replace('.', '__')} as select * from {name}")
-    dbt(db, "run", "--select", "source:raw.zvw_declaraties__declaraties+", "--full-refresh")
+    dbt(db, "run", "--select", "source:zvw_declaraties.declaraties+", "--full-refresh")
     return {"db": db, "before": before, "late": late, "names": names}
 
 

@@ -1,61 +1,67 @@
 {#-
     Zorgaanbod per gemeente and nationally, per AGB snapshot date (peildatum), zorgsoort and
-    zorgspecialisme: how many vestigingen and zorgverleners are active. Who is active on a date is
-    the rule of int_agb__zorgverlener_vestiging with macro agb_actief_op; rules in the yml.
+    zorgspecialisme: how many vestigingen and zorgverleners are active. Who counts on a date, and
+    as what, is the rule of int_zorgaanbod__actief; this mart adds the zorgsoort totals and the
+    complete grid. Rules in the yml.
 -#}
 
-with peildata as (
+with actief as (
 
-    select distinct register.peildatum
-    from {{ ref('stg_agb_register__zorgverleners') }} as register
+    select
+        peildatum,
+        zorgverlener_agb,
+        vestiging_agb,
+        gemeentecode,
+        zorgsoort,
+        zorgspecialisme
+    from {{ ref('int_zorgaanbod__actief') }}
 
 ),
 
--- Only qualifications of persons (entiteit zorgverlener) classify a provider; practice codes
--- (entiteit onderneming) never count here.
-kwalificaties as (
+agb_kwalificaties as (
 
     select
-        kwalificatiecode,
+        entiteit,
         zorgsoort,
         zorgspecialisme
     from {{ ref('agb_kwalificaties') }}
-    where entiteit = 'zorgverlener'
 
 ),
 
--- Every (zorgsoort, zorgspecialisme) that can be reported, plus '(alle)' per zorgsoort for the
--- zorgsoort total; the grid makes a gemeente without any provider a row with zeros.
+cbs_gemeenten as (
+
+    select
+        gemeentecode,
+        gemeentenaam
+    from {{ ref('cbs_gemeenten') }}
+
+),
+
+peildata as (
+
+    select distinct peildatum
+    from actief
+
+),
+
+-- Every (zorgsoort, zorgspecialisme) of a person's qualification that can be reported, plus
+-- '(alle)' per zorgsoort for the zorgsoort total; the grid makes a gemeente without any provider a
+-- row with zeros.
 specialismen as (
 
     select distinct
         zorgsoort,
         zorgspecialisme
-    from kwalificaties
+    from agb_kwalificaties
+    where entiteit = 'zorgverlener'
 
     union all
 
     select distinct
         zorgsoort,
         '(alle)' as zorgspecialisme
-    from kwalificaties
-
-),
-
-actief as (
-
-    select
-        peildata.peildatum,
-        register.zorgverlener_agb,
-        register.vestiging_agb,
-        register.gemeentecode,
-        kwalificaties.zorgsoort,
-        kwalificaties.zorgspecialisme
-    from peildata
-    inner join {{ ref('int_agb__zorgverlener_vestiging') }} as register
-        on {{ agb_actief_op('register', 'peildata.peildatum') }}
-    inner join kwalificaties
-        on register.kwalificatiecode = kwalificaties.kwalificatiecode
+    from agb_kwalificaties
+    where entiteit = 'zorgverlener'
 
 ),
 
@@ -124,7 +130,7 @@ gemeente_rijen as (
         coalesce(tellingen.aantal_vestigingen, 0) as aantal_vestigingen,
         coalesce(tellingen.aantal_zorgverleners, 0) as aantal_zorgverleners
     from peildata
-    cross join {{ ref('cbs_gemeenten') }} as gemeenten
+    cross join cbs_gemeenten as gemeenten
     cross join specialismen
     left join tellingen_gemeente as tellingen
         on

@@ -6,7 +6,8 @@
 - `ingest.aanleverlog`: one row per ingest attempt of a delivery (also no-ops and rejections).
 - `ingest.quarantaine`: every rejected row with its delivery, file, row number, rule and value,
   and the whole row as JSON, so nothing is ever lost.
-dbt reads these as sources (models/staging/_sources.yml).
+dbt reads these as sources: one per bron, source('<bron>', '<tabel>'), and source('ingest', ...)
+(models/staging/<bron>/_<bron>__sources.yml).
 """
 from __future__ import annotations
 

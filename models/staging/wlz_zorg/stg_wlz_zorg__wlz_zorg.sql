@@ -11,4 +11,4 @@ select
     cast(begindatum as date) as begindatum,
     cast(einddatum as date) as einddatum,
     cast(kosten as decimal(14, 2)) as kosten
-from {{ source('raw', 'wlz_zorg__wlz_zorg') }}
+from {{ source('wlz_zorg', 'wlz_zorg') }}

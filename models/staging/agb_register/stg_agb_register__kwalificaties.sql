@@ -9,4 +9,4 @@ select
     cast(kwalificatiecode as {{ dbt.type_string() }}) as kwalificatiecode,
     cast(begindatum as date) as begindatum,
     cast(einddatum as date) as einddatum
-from {{ source('raw', 'agb_register__kwalificaties') }}
+from {{ source('agb_register', 'kwalificaties') }}

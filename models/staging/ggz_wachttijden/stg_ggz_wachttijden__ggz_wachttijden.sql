@@ -10,4 +10,4 @@ select
     cast(diagnosegroep as {{ dbt.type_string() }}) as diagnosegroep,
     cast(aanmeldwachttijd_dagen as {{ dbt.type_bigint() }}) as aanmeldwachttijd_dagen,
     cast(behandelwachttijd_dagen as {{ dbt.type_bigint() }}) as behandelwachttijd_dagen
-from {{ source('raw', 'ggz_wachttijden__ggz_wachttijden') }}
+from {{ source('ggz_wachttijden', 'ggz_wachttijden') }}

@@ -11,4 +11,4 @@ select
     cast(buurtcode as {{ dbt.type_string() }}) as buurtcode,
     cast(begindatum as date) as begindatum,
     cast(einddatum as date) as einddatum
-from {{ source('raw', 'zvw_verzekerden__verzekerden') }}
+from {{ source('zvw_verzekerden', 'verzekerden') }}

@@ -21,4 +21,4 @@ select
     cast(declarant_agb as {{ dbt.type_string() }}) as declarant_agb,
     cast(zorgverlener_agb as {{ dbt.type_string() }}) as zorgverlener_agb,
     cast(verwerkingsdatum as date) as verwerkingsdatum
-from {{ source('raw', 'zvw_declaraties__declaraties') }}
+from {{ source('zvw_declaraties', 'declaraties') }}
