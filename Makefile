@@ -7,7 +7,10 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export GX_ANALYTICS_ENABLED := false
 
 DEMO_SCALE ?= 0.001
+# Two years, claims delivered up to six months after the last: the latest year is complete for GP
+# care (typical lag 3 months, seed declaratievertraging) and pharmacy (2), not yet for hospital care (12).
 DEMO_YEARS ?= 2022-2023
+DEMO_RUN_OUT_MONTHS ?= 6
 DATA ?= build/deliveries
 
 .PHONY: venv browser demo test lint seeds bench bench-generate bench-praktijkspiegel spark spark-test clean
@@ -35,7 +38,8 @@ browser:
 ## render every eligible practice's Praktijkspiegel.
 demo: venv browser
 	rm -rf $(DATA) build/faults build/gx build/zorgspiegel.duckdb
-	$(BIN)/zorgspiegel generate --scale $(DEMO_SCALE) --years $(DEMO_YEARS) --seed 1 --out $(DATA) --faults
+	$(BIN)/zorgspiegel generate --scale $(DEMO_SCALE) --years $(DEMO_YEARS) --run-out-months $(DEMO_RUN_OUT_MONTHS) \
+		--seed 1 --out $(DATA) --faults
 	$(BIN)/zorgspiegel calibrate --data $(DATA) --jaar 2023
 	$(BIN)/zorgspiegel run --out $(DATA) --db build/zorgspiegel.duckdb
 	ZORGSPIEGEL_DUCKDB=build/zorgspiegel.duckdb $(BIN)/zorgspiegel praktijkspiegel --alle --out build/praktijkspiegel

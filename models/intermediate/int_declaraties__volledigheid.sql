@@ -1,6 +1,7 @@
 {#-
     Claim completeness per zorgstroom and behandeljaar from the processing-lag pattern of the years
-    that are (nearly) complete. Method in the yml. Knobs: var uitgedeclareerd_drempel (0.97) and
+    that are (nearly) complete; until a stream has such a year, from its typical lag (seed
+    declaratievertraging). Method in the yml. Knobs: var uitgedeclareerd_drempel (0.97) and
     var volledigheid_horizon_maanden (24).
 -#}
 {%- set horizon = var('volledigheid_horizon_maanden', 24) -%}
@@ -164,6 +165,9 @@ ontvangen as (
 
 ),
 
+-- A stream without a reference year falls back on its typical lag L (seed declaratievertraging):
+-- every claim taken to arrive L months after its treatment month, so by k months after the year end
+-- the first 12 + k - L months of the year are in.
 volledigheid as (
 
     select
@@ -176,9 +180,17 @@ volledigheid as (
                 when jaren.maanden_na_jaareinde >= {{ horizon }} then 1
                 when profiel.bedrag_eind > 0
                     then coalesce(profiel.bedrag_bij_vertraging, 0) / profiel.bedrag_eind
+                when jaren.maanden_na_jaareinde >= standaard.vertraging_maanden then 1
+                when jaren.maanden_na_jaareinde <= standaard.vertraging_maanden - 12 then 0
+                else (12 + jaren.maanden_na_jaareinde - standaard.vertraging_maanden) / 12.0
             end
             as decimal(10, 6)
-        ) as verwachte_volledigheid
+        ) as verwachte_volledigheid,
+        case
+            when jaren.maanden_na_jaareinde >= {{ horizon }} then 'horizon'
+            when profiel.bedrag_eind > 0 then 'schatting'
+            when standaard.vertraging_maanden is not null then 'standaardvertraging'
+        end as volledigheid_methode
     from jaren
     left join ontvangen
         on
@@ -188,6 +200,8 @@ volledigheid as (
         on
             jaren.zorgstroom = profiel.zorgstroom
             and jaren.behandeljaar = profiel.behandeljaar
+    left join {{ ref('declaratievertraging') }} as standaard
+        on jaren.zorgstroom = standaard.zorgstroom
 
 )
 
@@ -197,6 +211,7 @@ select
     cast(bedrag_ontvangen as decimal(16, 2)) as bedrag_ontvangen,
     maanden_na_jaareinde,
     verwachte_volledigheid,
+    volledigheid_methode,
     cast(
         case when verwachte_volledigheid > 0 then bedrag_ontvangen / verwachte_volledigheid end
         as decimal(16, 2)

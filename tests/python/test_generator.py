@@ -720,6 +720,40 @@ def test_consults_outside_office_hours(db):
                       "WHERE s.kantoortijden = 'buiten'") > 0
 
 
+def test_every_listed_consult_and_visit_code_is_claimed(db, parquet_dataset):
+    """Every code the generator uses in a year (params: the consult codes of the year's period, before or
+    after the 2022 consult change; tests/python/test_huisarts_codelijst.py shows both periods together
+    cover the Dashboard huisartsenzorg's list) is claimed in it, under zorgstroom huisarts_consult."""
+    from zorgspiegel.generator import params
+
+    for y in years(parquet_dataset):
+        nieuw = scalar(db, f"SELECT geldig_tot::DATE < DATE '{y}-07-01' FROM seed_huisarts_prestatiecodes "
+                           "WHERE prestatiecode = '12000'")
+        periode = "vanaf_2022" if nieuw else "tot_2022"
+        verwacht = {*params.GP_CONSULT_CODES_IN_HOURS[periode], *params.GP_VISIT_CODES_IN_HOURS,
+                    *params.GP_CONSULT_CODES_OUT_OF_HOURS[periode], *params.GP_VISIT_CODES_OUT_OF_HOURS}
+        geclaimd = {r[0] for r in db.execute(f"""
+            SELECT DISTINCT prestatiecode FROM declaraties
+            WHERE zorgstroom = 'huisarts_consult' AND year(begindatum) = {y}""").fetchall()}
+        assert verwacht <= geclaimd, (y, sorted(verwacht - geclaimd))
+
+
+def test_out_of_hours_share_and_who_claims_it(db):
+    """About 8 % of consults and visits outside office hours (params.GP_OUT_OF_HOURS_SHARE); HAP/HDS codes
+    claimed by a huisartsenpost (onderneming kwalificatie 0198), the ANW codes by a GP practice (0100)."""
+    lijnen = """(SELECT d.declarant_agb, s.prestatiecode, s.kantoortijden FROM declaraties d
+                 JOIN seed_huisarts_prestatiecodes s USING (prestatiecode)
+                 WHERE d.debet_credit = 'D' AND s.groep IN ('consult', 'visite'))"""
+    buiten = scalar(db, f"SELECT avg((kantoortijden = 'buiten')::INT) FROM {lijnen}")
+    assert 0.07 < buiten < 0.09, buiten
+    soort = db.execute(f"""
+        SELECT left(l.prestatiecode, 3) AS reeks, k.kwalificatiecode, count(*) FROM {lijnen} l
+        JOIN (SELECT DISTINCT agb_code, kwalificatiecode FROM kwalificaties WHERE entiteit = 'onderneming') k
+          ON k.agb_code = l.declarant_agb
+        WHERE l.kantoortijden = 'buiten' GROUP BY ALL ORDER BY ALL""").fetchall()
+    assert {(reeks, kwal) for reeks, kwal, _ in soort} == {("123", "0198"), ("122", "0100")}, soort
+
+
 def test_wmo_and_jeugdwet_for_many_gemeenten(db, parquet_dataset):
     # "Many": at least half of the CBS gemeenten, in every generated year.
     half = scalar(db, "SELECT count(*) FROM seed_cbs_gemeenten") / 2

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import duckdb
@@ -24,7 +26,7 @@ from click.testing import CliRunner
 
 from zorgspiegel.cli import main
 from zorgspiegel.praktijkspiegel import data, view, voorbeeld
-from zorgspiegel.praktijkspiegel.pdf import Browser, chromium_path
+from zorgspiegel.praktijkspiegel.pdf import MARGE, Browser, chromium_path
 
 JAREN = list(range(2019, 2024))
 A, B, C, D = "01000001", "01000002", "01000003", "01000004"
@@ -211,6 +213,16 @@ def test_costs_in_two_overviews_with_line_totals(con):
     assert {s.code: s.jaar for s in tweede.stromen} == {"msz": 2022, "ggz_consulten": 2023}
 
 
+def test_years_before_the_practice_started_are_not_drawn_as_zero_patients():
+    jaren = [{"jaar": 2022, "aantal_patienten": 0, "uitsluitingsreden": "start_na_rapportjaar"},
+             {"jaar": 2023, "aantal_patienten": 4147, "uitsluitingsreden": None}]
+    nieuw = data.PraktijkData(agb=A, jaar=2023, praktijk=jaren[-1], jaren=jaren, populatie=[])
+    assert view.patienten_trend(nieuw) == [None, None, None, None, 4147]
+    leeg = {"jaar": 2022, "aantal_patienten": 0, "uitsluitingsreden": "geen_patienten"}  # existed, no patients
+    assert view.patienten_trend(data.PraktijkData(agb=A, jaar=2023, praktijk=jaren[-1], jaren=[leeg, jaren[-1]],
+                                                  populatie=[])) == [None, None, None, 0, 4147]
+
+
 def test_dutch_number_formats():
     assert view.getal(1234567.891, 2) == "1.234.567,89"
     assert view.waarde(12.5, "percentage") == "12,5%"
@@ -298,6 +310,51 @@ def test_chromium_draws_the_charts(rendered_a):
     assert getekend["staven"] >= 35 and getekend["lijnen"] >= 15 and getekend["punten"] >= 60
     png = screenshot.read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000  # a blank page compresses to a few kB
+
+
+# The PDF's printable width: A4 less the margins Chromium prints with (pdf.MARGE), in CSS pixels.
+A4_BREEDTE_MM = 210 - float(MARGE["left"].removesuffix("mm")) - float(MARGE["right"].removesuffix("mm"))
+A4_BREEDTE_PX = round(A4_BREEDTE_MM / 25.4 * 96)
+
+
+@requires_chromium
+def test_every_table_fits_an_a4_page(rendered_a):
+    """Laid out as Chromium prints it (print media, the A4 page's printable width), no table, chart or
+    card reaches past the right edge: the 'Ratio NL' column used to be cut off (Chromium clips what
+    is wider than the page at the page's content edge, so the PDF itself shows no overflow to test)."""
+    with Browser() as browser, browser.page(rendered_a.with_suffix(".html"), breedte=A4_BREEDTE_PX) as page:
+        page.emulate_media(media="print")
+        te_breed = page.evaluate("""(breedte) => [...document.querySelectorAll('table, svg.chart, .kaart')]
+            .map(el => [el.tagName + (el.id ? '#' + el.id : '') + ' ' + (el.closest('[id]') || {}).id,
+                        el.getBoundingClientRect().right])
+            .filter(([, rechts]) => rechts > breedte + 0.5)""", A4_BREEDTE_PX)
+        tabellen = page.evaluate("document.querySelectorAll('table').length")
+    assert tabellen >= 3 and te_breed == [], te_breed
+
+
+@requires_chromium
+def test_each_report_section_is_kept_as_a_screenshot(rendered_a):
+    """One screenshot per report section (the header and each section) as a test artefact under
+    build/test-artifacts, to look at; each must hold a drawn page, not a blank one. With pdftoppm
+    (poppler-utils) installed, the PDF's pages are kept as PNGs beside them."""
+    ARTEFACTEN.mkdir(parents=True, exist_ok=True)
+    for oud in ARTEFACTEN.glob(f"praktijkspiegel_{A}_sectie_*.png"):
+        oud.unlink()
+    with Browser() as browser, browser.page(rendered_a.with_suffix(".html")) as page:
+        delen = page.query_selector_all("body > header, body > section")
+        namen = []
+        for i, deel in enumerate(delen):
+            kop = deel.query_selector("h1, h2").inner_text()
+            naam = ARTEFACTEN / f"praktijkspiegel_{A}_sectie_{i}_{re.sub(r'[^a-z0-9]+', '_', kop.lower())[:30]}.png"
+            deel.screenshot(path=str(naam))
+            namen.append(naam)
+    assert len(namen) == 5  # header, "Hoe leest u 'verwacht'?", population, care use, costs
+    for naam in namen:
+        png = naam.read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000, naam
+    if shutil.which("pdftoppm"):  # the PDF's pages too, where poppler-utils is installed
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(rendered_a.with_suffix(".pdf")),
+                        str(ARTEFACTEN / f"praktijkspiegel_{A}_pdf")], check=True)
 
 
 @requires_chromium

@@ -1,7 +1,7 @@
 {#-
     The GPs counted at each GP practice (onderneming) per year: providers with a kwalificatie in
     var huisarts_kwalificaties (default ['0101']) active at a vestiging of the practice on 1 July
-    of the year, with sex and age on 30 June. Rules in the yml.
+    of the year, with sex, age on 30 June and whether that age is 60 or over. Rules in the yml.
 -#}
 {%- set huisarts_kwalificaties = hz_huisarts_kwalificaties() -%}
 {%- set kwalificatie_lijst = "'" ~ huisarts_kwalificaties | join("', '") ~ "'" -%}
@@ -65,7 +65,8 @@ select
     met_leeftijd.zorgverlener_agb,
     met_leeftijd.geslacht,
     met_leeftijd.leeftijd,
-    leeftijdsklassen.leeftijdsklasse
+    leeftijdsklassen.leeftijdsklasse,
+    met_leeftijd.leeftijd >= 60 as is_60_plus
 from met_leeftijd
 left join {{ ref('leeftijdsklassen') }} as leeftijdsklassen
     on met_leeftijd.leeftijd between leeftijdsklassen.leeftijd_van and leeftijdsklassen.leeftijd_tot

@@ -12,6 +12,7 @@ with volledigheid as (
         maanden_na_jaareinde,
         bedrag_ontvangen,
         verwachte_volledigheid,
+        volledigheid_methode,
         geschat_eindbedrag,
         is_uitgedeclareerd
     from {{ ref('int_declaraties__volledigheid') }}
@@ -36,6 +37,7 @@ select
     cast(volledigheid.maanden_na_jaareinde as {{ dbt.type_int() }}) as maanden_na_jaareinde,
     cast(volledigheid.bedrag_ontvangen as decimal(16, 2)) as bedrag_ontvangen,
     cast(volledigheid.verwachte_volledigheid as decimal(10, 6)) as verwachte_volledigheid,
+    cast(volledigheid.volledigheid_methode as {{ dbt.type_string() }}) as volledigheid_methode,
     cast(volledigheid.geschat_eindbedrag as decimal(16, 2)) as geschat_eindbedrag,
     volledigheid.is_uitgedeclareerd
 from volledigheid

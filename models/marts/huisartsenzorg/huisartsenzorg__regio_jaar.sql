@@ -98,6 +98,7 @@ maten as (
         0 as visites_binnen,
         0 as visites_buiten,
         0 as huisartsen,
+        0 as huisartsen_60_plus,
         0 as praktijken,
         0 as patienten_in_grote_praktijken,
         0 as patienten_in_kleine_praktijken,
@@ -117,6 +118,7 @@ maten as (
         visites_binnen,
         visites_buiten,
         0 as huisartsen,
+        0 as huisartsen_60_plus,
         0 as praktijken,
         0 as patienten_in_grote_praktijken,
         0 as patienten_in_kleine_praktijken,
@@ -137,6 +139,7 @@ maten as (
         0 as visites_binnen,
         0 as visites_buiten,
         0 as huisartsen,
+        0 as huisartsen_60_plus,
         case when is_kleine_praktijk then 0 else 1 end as praktijken,
         case when is_kleine_praktijk then 0 else ingeschreven_patienten end as patienten_in_grote_praktijken,
         case when is_kleine_praktijk then ingeschreven_patienten else 0 end as patienten_in_kleine_praktijken,
@@ -157,6 +160,7 @@ maten as (
         0 as visites_binnen,
         0 as visites_buiten,
         count(distinct huisartsen.zorgverlener_agb) as huisartsen,
+        count(distinct case when huisartsen.is_60_plus then huisartsen.zorgverlener_agb end) as huisartsen_60_plus,
         0 as praktijken,
         0 as patienten_in_grote_praktijken,
         0 as patienten_in_kleine_praktijken,
@@ -180,6 +184,7 @@ per_regio as (
         sum(ingeschreven_patienten) as ingeschreven_patienten,
         sum(niet_ingeschreven_verzekerden) as niet_ingeschreven_verzekerden,
         sum(huisartsen) as huisartsen,
+        sum(huisartsen_60_plus) as huisartsen_60_plus,
         sum(praktijken) as praktijken,
         sum(patienten_in_grote_praktijken) as patienten_in_grote_praktijken,
         sum(patienten_in_kleine_praktijken) as patienten_in_kleine_praktijken,
@@ -204,6 +209,7 @@ tellingen as (
         coalesce(per_regio.ingeschreven_patienten, 0) as ingeschreven_patienten,
         coalesce(per_regio.niet_ingeschreven_verzekerden, 0) as niet_ingeschreven_verzekerden,
         coalesce(per_regio.huisartsen, 0) as huisartsen,
+        coalesce(per_regio.huisartsen_60_plus, 0) as huisartsen_60_plus,
         coalesce(per_regio.praktijken, 0) as praktijken,
         coalesce(per_regio.patienten_in_grote_praktijken, 0) as patienten_in_grote_praktijken,
         coalesce(per_regio.patienten_in_kleine_praktijken, 0) as patienten_in_kleine_praktijken,
@@ -254,5 +260,15 @@ select
     cast(
         case when ingeschreven_patienten > 0 then 1000.0 * visites_buiten / ingeschreven_patienten end
         as decimal(12, 1)
-    ) as visites_buiten_per_1000_patienten
+    ) as visites_buiten_per_1000_patienten,
+    -- Few GPs per region make ties (6.25 %) likely: rounded alike on every engine (quotient_afgerond).
+    cast(
+        case when huisartsen > 0 then {{ quotient_afgerond('ingeschreven_patienten', 'huisartsen', 1) }} end
+        as decimal(12, 1)
+    ) as patienten_per_huisarts,
+    cast(huisartsen_60_plus as {{ dbt.type_bigint() }}) as huisartsen_60_plus,
+    cast(
+        case when huisartsen > 0 then {{ quotient_afgerond('100 * huisartsen_60_plus', 'huisartsen', 1) }} end
+        as decimal(4, 1)
+    ) as percentage_huisartsen_60_plus
 from tellingen

@@ -269,6 +269,16 @@ def _gp_contacts(b: Block, gp_cost: np.ndarray, practice_agb) -> None:
     _consults(b, gp_cost, practice_agb, ever, mid)
 
 
+def _contact_kinds(ctx: ClaimContext, mid: np.datetime64) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Codes and their shares per kind of contact: in-hours consult, in-hours visit, out-of-hours
+    consult, out-of-hours visit (index = 2 * outside + visit); the consult codes of the year's
+    period (before or after the 2022 consult change, by the seed's validity of 12000)."""
+    periode = "tot_2022" if _valid(ctx, "12000", mid) else "vanaf_2022"
+    kinds = [params.GP_CONSULT_CODES_IN_HOURS[periode], params.GP_VISIT_CODES_IN_HOURS,
+             params.GP_CONSULT_CODES_OUT_OF_HOURS[periode], params.GP_VISIT_CODES_OUT_OF_HOURS]
+    return [(np.array(list(k)), np.array(list(k.values())) / sum(k.values())) for k in kinds]
+
+
 def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid: np.datetime64) -> None:
     """Consults and visits, inside and outside office hours, filling the GP budget left by fees,
     chain care, POH and S&B, so the GP category stays calibrated."""
@@ -277,15 +287,14 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
     target = sum(b.stream_target(s) for s in ("huisarts_inschrijftarief", "huisarts_consult",
                                              "huisarts_mdz", "huisarts_overig"))
     rest_cell = np.maximum(_per_cell_mean(b.cell, target - gp_cost), 0.25 * _per_cell_mean(b.cell, target))
-    inside = ["12000", "12004", "12007", "12001"] if _valid(ctx, "12000", mid) else ["12010", "12011", "12001"]
-    inside_p = np.array([0.7, 0.1, 0.05, 0.15]) if len(inside) == 4 else np.array([0.25, 0.6, 0.15])
-    visits, outside = ["12002", "12003"], ["12200", "12201", "12202", "12203", "12204", "12300", "12302", "12304"]
-    out_p = np.array([0.3, 0.08, 0.35, 0.05, 0.03, 0.06, 0.1, 0.03])
-    t = lambda codes, p: float(np.dot([b.tariff[c] for c in codes], p))  # noqa: E731
-    visit_share = np.where(b.age >= 75, 0.25, 0.02)
-    out_share = 0.08
-    mean_tariff = (1 - out_share) * ((1 - visit_share) * t(inside, inside_p) + visit_share * t(visits, [0.6, 0.4])) \
-        + out_share * t(outside, out_p)
+    kinds = _contact_kinds(ctx, mid)
+    t = [float(np.dot([b.tariff[c] for c in codes], p)) for codes, p in kinds]  # mean tariff per kind
+    elderly = b.age >= 75
+    out_share = params.GP_OUT_OF_HOURS_SHARE
+    visit_in = np.where(elderly, *params.GP_VISIT_SHARE_IN_HOURS)
+    visit_out = np.where(elderly, *params.GP_VISIT_SHARE_OUT_OF_HOURS)
+    mean_tariff = (1 - out_share) * ((1 - visit_in) * t[0] + visit_in * t[1]) \
+        + out_share * ((1 - visit_out) * t[2] + visit_out * t[3])
     w = b.frailty * b.exposure * np.where(pop.wlz_profiel[b.persons] >= 0, 0.5, 1.0)
     w = np.where(ever, w, 0.3 * w)  # never registered this year: passanten, fewer contacts
     lam = rest_cell[b.cell] / mean_tariff * w / np.maximum(_per_cell_mean(b.cell, w)[b.cell], 1e-9)
@@ -293,10 +302,12 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
     k = len(idx)
     begin = uniform_dates(rng, b.lo[idx], b.hi[idx])
     is_out = rng.random(k) < out_share
-    is_visit = ~is_out & (rng.random(k) < visit_share[idx])
-    code = np.where(is_out, np.array(outside)[rng.choice(len(outside), k, p=out_p)],
-                    np.where(is_visit, np.array(visits)[rng.choice(2, k, p=[0.6, 0.4])],
-                             np.array(inside)[rng.choice(len(inside), k, p=inside_p)]))
+    is_visit = rng.random(k) < np.where(is_out, visit_out[idx], visit_in[idx])
+    kind = 2 * is_out + is_visit
+    code = np.empty(k, dtype="<U5")
+    for i, (codes, p) in enumerate(kinds):
+        sel = np.flatnonzero(kind == i)
+        code[sel] = codes[rng.choice(len(codes), len(sel), p=p)]
     tariff = _tariffs(b, code)
     # The practice of the line's quarter; not registered then: a passant at a practice active that day.
     practice = _quarter_practice(b, idx, begin)
@@ -312,10 +323,12 @@ def _consults(b: Block, gp_cost: np.ndarray, practice_agb, ever: np.ndarray, mid
         sel = np.flatnonzero(quarter == q)
         gp[sel] = gp_of(reg, ctx.registration, b.persons[idx[sel]], practice[sel], day(b.year, 3 * q + 1, 1))
     regio = reg.practices.ggd_regio.to_numpy()[practice]
-    decl = np.where(is_out, ctx.strings.ids([reg.hds[x] for x in regio]), practice_agb[practice])
-    # Outside office hours any GP of the huisartsenpost may be on duty.
+    # HAP/HDS codes (123xx) are claimed by the region's huisartsenpost, where any GP may be on duty; the
+    # ANW codes (122xx) by the practice that serves its own patients in the evening or weekend.
+    hap = np.char.startswith(code, "123")
+    decl = np.where(hap, ctx.strings.ids([reg.hds[x] for x in regio]), practice_agb[practice])
     duty = reg.performers("0101", b.year)
-    perf = np.where(is_out, _pick(b, duty, k), ctx.strings.ids(gp))
+    perf = np.where(hap, _pick(b, duty, k), ctx.strings.ids(gp))
     b.lines.add(b.persons[idx], ctx.streams.index("huisarts_consult"), ctx.strings.ids(code), begin, begin, 1,
                 tariff, decl, perf)
 

@@ -42,6 +42,34 @@ PRACTICE_SWITCH_RATE = 0.04  # per year, patients changing practice at a quarter
 DOUBLE_REGISTRATION_RATE = 0.003  # per year, patients with a fee from two practices in one quarter
 ACHTERSTAND_SHARE_LAAG = 0.35  # of patients in a SES 'laag' wijk, share with a deprivation supplement
 
+# GP consults and visits: the codes of the Dashboard huisartsenzorg's list (seed huisarts_prestatiecodes).
+# A contact is first outside office hours or not, then a visit or not (by age), then a code of its kind.
+# Assumptions, orders of magnitude as publicly reported (not calibrated to a table in ../shared/reference):
+# about 8 % of GP contacts fall in the evening, night or weekend (NIVEL Zorgregistraties); home visits are
+# mostly for patients of 75 and over; at huisartsenposten (HAP/HDS, which serve nearly the whole country,
+# so the practices' own ANW codes are a small rest) roughly a third of the contacts are telephone consults,
+# a sixth triage only, and about a tenth visits (InEen benchmark, huisartsenposten). Vaccinations claimed
+# under Zvw (not the national flu programme) are a few per cent of the consults.
+GP_OUT_OF_HOURS_SHARE = 0.08
+GP_VISIT_SHARE_IN_HOURS = (0.25, 0.02)  # share of in-hours contacts that are visits: age >= 75, younger
+GP_VISIT_SHARE_OUT_OF_HOURS = (0.30, 0.05)  # the same outside office hours
+# Code shares per kind of contact. The NZa replaced the in-hours consult "korter dan 20 minuten", the
+# telephone and the e-mail consult by time classes (korter dan 5 minuten, 5 tot 20 minuten) from 2022 (the
+# seed's validity dates of 12000/12004/12007 and 12010/12011); the practices' own ANW consults are assumed to
+# follow the same change (12200/12204 until 2021, 12207/12208 from 2022), the HAP/HDS codes stay.
+GP_CONSULT_CODES_IN_HOURS = {
+    "tot_2022": {"12000": 0.60, "12004": 0.25, "12007": 0.04, "12001": 0.08, "12006": 0.03},
+    "vanaf_2022": {"12010": 0.27, "12011": 0.60, "12001": 0.10, "12006": 0.03},
+}
+GP_VISIT_CODES_IN_HOURS = {"12002": 0.60, "12003": 0.40}
+GP_CONSULT_CODES_OUT_OF_HOURS = {
+    "tot_2022": {"12300": 0.42, "12302": 0.32, "12304": 0.19,
+                 "12200": 0.035, "12201": 0.005, "12204": 0.025, "12206": 0.005},
+    "vanaf_2022": {"12300": 0.42, "12302": 0.32, "12304": 0.19,
+                   "12207": 0.03, "12208": 0.03, "12201": 0.005, "12206": 0.005},
+}
+GP_VISIT_CODES_OUT_OF_HOURS = {"12301": 0.85, "12202": 0.10, "12203": 0.05}
+
 # Other AGB providers per 1.0 scale (order of magnitude of the real register).
 PROVIDERS_NATIONAL = {
     # kwalificatie: (zorgverleners, onderneming kwalificatie, ondernemingen)

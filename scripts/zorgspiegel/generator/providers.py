@@ -225,9 +225,10 @@ def _gp_practices(b: _Builder, scale: float, gem_p: np.ndarray, years: list[int]
     all_in = np.zeros(n, bool)
     all_in[rng.choice(np.flatnonzero(~small), max(1, int(round(params.ALL_IN_PRACTICE_SHARE * n))),
                       replace=False)] = True
-    # Guarantee the patterns at every scale: a practice starting and one stopping in the last year.
+    # Guarantee the patterns at every scale: a practice starting within the first year (so it has
+    # patients, and a mirror, in every generated year) and one stopping in the last year.
     starts, stops = np.flatnonzero(~small & ~all_in)[:2]
-    begin[starts], end[stops] = day(years[-1], 4, 1), day(years[-1], 9, 30)
+    begin[starts], end[stops] = day(years[0], 4, 1), day(years[-1], 9, 30)
     for frame in (b.ond[-1], b.ves[-1], b.kw[-1]):
         frame.loc[starts, "begindatum"] = begin[starts]
         frame.loc[stops, "einddatum"] = end[stops]

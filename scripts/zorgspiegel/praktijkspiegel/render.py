@@ -39,8 +39,7 @@ def render_html(data: PraktijkData, vandaag: dt.date | None = None) -> str:
         data=data,
         p=data.praktijk,
         jaren=view.trendjaren(data.jaar),
-        patienten_trend=[next((r["aantal_patienten"] for r in data.jaren if r["jaar"] == j), None)
-                         for j in view.trendjaren(data.jaar)],
+        patienten_trend=view.patienten_trend(data),
         populatie=populatie,
         kenmerken=view.KENMERKEN,
         piramide=view.piramide(leeftijd_geslacht) if leeftijd_geslacht else None,

@@ -119,6 +119,14 @@ def trendjaren(jaar: int) -> list[int]:
     return list(range(jaar - TREND_JAREN + 1, jaar + 1))
 
 
+def patienten_trend(data: PraktijkData) -> list[int | None]:
+    """Patients per trend year; None for a year without a row or before the practice started (its row
+    says start_na_rapportjaar), so a new practice's earlier years are not drawn as 0 patients."""
+    per_jaar = {r["jaar"]: r for r in data.jaren}
+    return [per_jaar[j]["aantal_patienten"] if j in per_jaar and per_jaar[j]["uitsluitingsreden"]
+            != "start_na_rapportjaar" else None for j in trendjaren(data.jaar)]
+
+
 def indicatoren(data: PraktijkData) -> list[Reeks]:
     """Every indicator in the data, known codes first in report order."""
     reeksen = _reeksen(data.indicatoren, "indicator", "indicator_omschrijving", "waarde", None,
